@@ -1,0 +1,23 @@
+/**
+ * Runs every `*.bench.ts` file in bench/ one after the other, each in its own Node process, and
+ * fails if any fails. `npm run bench`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('./', import.meta.url));
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .sort();
+let failed = 0;
+for (const file of files) {
+  process.stdout.write(`\n=== ${file} ===\n`);
+  const result = spawnSync(process.execPath, [`${dir}${file}`], { stdio: 'inherit', timeout: 120_000 });
+  if (result.status !== 0) {
+    failed++;
+    process.stdout.write(`${file} failed (exit ${result.status ?? result.signal})\n`);
+  }
+}
+process.stdout.write(`\n${files.length - failed}/${files.length} benchmark(s) passed\n`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { readConfig } from '../../src/contracts/config.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { openTestDatabase } from '../../src/store/testing.ts';
+import { createCatalogueSource } from '../../src/usecases/catalogue-source.ts';
+import type { AppContext } from '../../src/usecases/context.ts';
+
+/** The application context the explorer tests run against: the real framework data on a fresh embedded database, demo mode on. */
+export const explorerContext = async (options: { demo?: boolean } = {}): Promise<AppContext> => ({
+  config: readConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }, {}),
+  catalogue: await createCatalogueSource(),
+  database: await openTestDatabase('pglite'),
+  clock: () => new Date('2025-01-01T09:00:00Z'),
+  demo: options.demo ?? true,
+});
+
+export type RunningServer = { app: FastifyInstance; url: string; close(): Promise<void> };
+
+/** Builds the whole application in-process and listens on a free port. */
+export const startServer = async (options: { demo?: boolean } = {}): Promise<RunningServer> => {
+  const context = await explorerContext(options);
+  const app = await buildServer(context, { logLevel: 'silent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await context.database.close();
+    },
+  };
+};

@@ -1,0 +1,78 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApp } from './app.ts';
+import { readConfig } from './contracts/config.ts';
+import { AppError } from './contracts/errors.ts';
+import { pgliteTemplate } from './store/testing.ts';
+
+const dirs: string[] = [];
+const freshDataDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pathways-app-'));
+  dirs.push(dir);
+  await cp(await pgliteTemplate(), dir, { recursive: true });
+  return dir;
+};
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+const quiet = { print: () => {}, passwordCost: { memoryKiB: 1024, passes: 1 } };
+const configFor = (dataDir: string, flags: Record<string, unknown> = {}) =>
+  readConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', ...flags }, {});
+
+describe('startApp', () => {
+  it('serves in demo mode with demo logins, then production refuses to start while demo accounts exist', async () => {
+    const dataDir = await freshDataDir();
+    const lines: string[] = [];
+    const app = await startApp(configFor(dataDir), { ...quiet, print: (line) => lines.push(line) });
+    try {
+      expect(app.context.demo).toBe(true);
+      expect(app.demoLogins).toHaveLength(4);
+      expect(lines.join('\n')).toContain('DEMO INSTANCE');
+      const health = await fetch(`${app.url}/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      await app.close();
+    }
+    const refused = await startApp(configFor(dataDir, { production: true }), quiet).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('config_invalid');
+    expect((refused as AppError).message).toMatch(/Production mode refuses to start: the database holds 4 demo account/);
+  });
+
+  it('in production on an empty database creates no demo data', async () => {
+    const dataDir = await freshDataDir();
+    const app = await startApp(configFor(dataDir, { production: true }), quiet);
+    try {
+      expect(app.context.demo).toBe(false);
+      expect(await app.context.database.kysely.selectFrom('organisations').select('id').execute()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('names the port and the way out when the port is taken, and frees the data folder', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const dataDir = await freshDataDir();
+    try {
+      const error = await startApp(configFor(dataDir, { port }), quiet).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      const described = (error as AppError).describe();
+      expect((error as AppError).code).toBe('port_in_use');
+      expect(described).toContain(`Port ${port} is already in use`);
+      expect(described).toContain('--port');
+      expect(described).toContain('PORT=');
+      // The failed start released the lock: the next start on the same folder works.
+      const app = await startApp(configFor(dataDir), quiet);
+      await app.close();
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The composition root: opens the database, migrates it, builds the framework catalogue, creates
+ * demo data in demo mode, and serves HTTP. Everything else receives what it needs from here.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './contracts/config.ts';
+import { AppError } from './contracts/errors.ts';
+import { buildServer } from './http/server.ts';
+import { accounts } from './store/accounts.ts';
+import { type Database, openDatabase } from './store/database.ts';
+import { importedFrameworks } from './store/imported-frameworks.ts';
+import { migrate } from './store/migrate.ts';
+import type { Tables } from './store/tables.ts';
+import { createCatalogueSource } from './usecases/catalogue-source.ts';
+import type { AppContext, CatalogueSource } from './usecases/context.ts';
+import { type DemoLogin, ensureDemoData, type PasswordCost } from './usecases/demo.ts';
+
+/** Polls a cheap fingerprint of `imported_frameworks` so a CLI import shows up while the server runs; never blocks requests. */
+const watchImportedFrameworks = (db: Kysely<Tables>, catalogue: CatalogueSource, intervalMs: number, onError: (error: unknown) => void) => {
+  const repository = importedFrameworks(db);
+  let last: string | undefined;
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const fingerprint = await repository.fingerprint();
+      if (last !== undefined && fingerprint !== last) await catalogue.refresh();
+      last = fingerprint;
+    } catch (error) {
+      onError(error);
+    } finally {
+      busy = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+export type StartOptions = {
+  /** Where start-up lines (demo banner, logins, address) go; stdout by default. */
+  print?: (line: string) => void;
+  catalogueRefreshMs?: number;
+  passwordCost?: PasswordCost;
+  clock?: () => Date;
+};
+
+export type RunningApp = {
+  context: AppContext;
+  server: FastifyInstance;
+  url: string;
+  port: number;
+  demoLogins: DemoLogin[];
+  close(): Promise<void>;
+};
+
+const listenError = (error: unknown, config: Config): unknown => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new AppError('port_in_use', `Port ${config.port} is already in use on ${config.host}, so Pathways cannot listen there`, [
+      {
+        where: 'port',
+        reason: `stop whatever uses port ${config.port}, or choose another port: pathways serve --port 3001 (or PORT=3001 npm start)`,
+      },
+    ]);
+  }
+  if (code === 'EACCES') {
+    return new AppError('port_in_use', `Port ${config.port} on ${config.host} needs privileges Pathways does not have`, [
+      { where: 'port', reason: 'choose a port above 1023 with --port or PORT' },
+    ]);
+  }
+  return error;
+};
+
+/** Starts Pathways: database, migrations, catalogue, demo data (demo mode only), HTTP. */
+export const startApp = async (config: Config, options: StartOptions = {}): Promise<RunningApp> => {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const clock = options.clock ?? (() => new Date());
+  const demo = !config.production;
+  const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, mode: 'server' });
+  let stopWatching = () => {};
+  let server: FastifyInstance | undefined;
+  try {
+    await migrate(database.kysely);
+    const catalogue = await createCatalogueSource({ database });
+    let logins: DemoLogin[] = [];
+    if (demo) {
+      ({ logins } = await ensureDemoData({
+        db: database.kysely,
+        clock,
+        ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+      }));
+    } else {
+      const demoAccounts = await accounts(database.kysely).countDemo();
+      if (demoAccounts > 0) {
+        throw new AppError('config_invalid', `Production mode refuses to start: the database holds ${demoAccounts} demo account(s)`, [
+          {
+            where: database.location,
+            reason:
+              'demo data is not for real use: start with a fresh database (another --data-dir or DATABASE_URL), or run without --production',
+          },
+        ]);
+      }
+    }
+    const context: AppContext = { config, catalogue, database, clock, demo };
+    server = await buildServer(context, { logLevel: config.logLevel });
+    try {
+      await server.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      throw listenError(error, config);
+    }
+    const address = server.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    stopWatching = watchImportedFrameworks(database.kysely, catalogue, options.catalogueRefreshMs ?? 3000, (error) =>
+      server?.log.warn({ err: error }, 'could not refresh the framework catalogue from imported frameworks'),
+    );
+    if (demo) printDemoBanner(print, logins);
+    print(`Pathways is listening on ${url} (database: ${database.kind}, ${database.location})`);
+    const running = server;
+    let closing: Promise<void> | undefined;
+    return {
+      context,
+      server: running,
+      url,
+      port,
+      demoLogins: logins,
+      close: () => {
+        closing ??= (async () => {
+          stopWatching();
+          await running.close();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    stopWatching();
+    await server?.close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+};
+
+const printDemoBanner = (print: (line: string) => void, logins: readonly DemoLogin[]) => {
+  print('');
+  print('*** DEMO INSTANCE — not for real data. Start with --production (or NODE_ENV=production) for real use. ***');
+  if (logins.length > 0) {
+    print('Demo logins (role, email, password):');
+    for (const login of logins)
+      print(`  ${login.role.padEnd(13)} ${login.email.padEnd(42)} ${login.password}  (${login.name}, ${login.organisation})`);
+  }
+  print('');
+};

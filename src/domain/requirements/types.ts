@@ -1,0 +1,35 @@
+import type { Nation, Phase, Requirement, Strength } from '../../framework/schema.ts';
+
+/** Whether a requirement is satisfied: fully, in part (some progress), or not at all. */
+export type RequirementStatus = 'met' | 'partial' | 'not-met';
+
+/** The competency items a set- or list-based requirement looks at, and how far the person has got. */
+export type ItemProgress = {
+  framework?: string;
+  total: number;
+  met: string[];
+  developing: string[];
+  missing: string[];
+};
+
+/**
+ * One node of an evaluated requirement: mirrors the requirement expression (children align with
+ * `of`, or `[then]` for `when`), with its status, strength, the evidence that satisfied it and,
+ * where unmet, the concrete next action.
+ */
+export type EvaluationNode = {
+  type: Requirement['type'];
+  status: RequirementStatus;
+  /** `required`, or `indicative` (advice, not a barrier), inherited from the parent when the data is silent. */
+  strength: Strength;
+  label: string;
+  evidence: string[];
+  action?: string;
+  /** False for a `when` whose phases do not include the person's phase (then counted as met). */
+  applicable?: boolean;
+  items?: ItemProgress;
+  children: EvaluationNode[];
+};
+
+/** What an evaluation depends on besides the person: the chosen option and the school phase. */
+export type EvaluationContext = { phase: Phase; nation?: Nation; option?: string };

@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { NewPerson, PersonRow, Tables } from './tables.ts';
+
+export const people = (db: Kysely<Tables>) => ({
+  insert: async (person: NewPerson): Promise<void> => {
+    await db.insertInto('people').values(person).execute();
+  },
+
+  listByTrust: (trustId: string): Promise<PersonRow[]> =>
+    db.selectFrom('people').selectAll().where('trust_id', '=', trustId).orderBy('family_name').orderBy('given_name').execute(),
+});
+export type People = ReturnType<typeof people>;
