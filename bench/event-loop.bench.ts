@@ -4,12 +4,14 @@
  * keep p99 under 50 ms, and requests that need the database queue and all complete.
  * Loopback only, bounded to well under a minute.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { startApp } from '../src/app.ts';
 import { readConfig } from '../src/contracts/config.ts';
+import { cheapPasswordCost } from '../src/usecases/auth/passwords.ts';
 
 const DURATION_MS = 8_000;
 const REPORT_QUERY_MS = 400;
@@ -35,7 +37,7 @@ const timed = async (fn: () => Promise<unknown>) => {
 const dataDir = await mkdtemp(join(tmpdir(), 'pathways-bench-'));
 const app = await startApp(readConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' }, {}), {
   print: () => {},
-  passwordCost: { memoryKiB: 1024, passes: 1 },
+  passwordCost: cheapPasswordCost,
 });
 const db = app.context.database.kysely;
 

@@ -7,6 +7,7 @@ import { startApp } from './app.ts';
 import { readConfig } from './contracts/config.ts';
 import { AppError } from './contracts/errors.ts';
 import { pgliteTemplate } from './store/testing.ts';
+import { cheapPasswordCost } from './usecases/auth/passwords.ts';
 
 const dirs: string[] = [];
 const freshDataDir = async () => {
@@ -19,7 +20,7 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-const quiet = { print: () => {}, passwordCost: { memoryKiB: 1024, passes: 1 } };
+const quiet = { print: () => {}, passwordCost: cheapPasswordCost };
 const configFor = (dataDir: string, flags: Record<string, unknown> = {}) =>
   readConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', ...flags }, {});
 
@@ -37,7 +38,10 @@ describe('startApp', () => {
     } finally {
       await app.close();
     }
-    const refused = await startApp(configFor(dataDir, { production: true }), quiet).catch((error: unknown) => error);
+    const refused = await startApp(
+      configFor(dataDir, { production: true, secretKey: Buffer.alloc(32, 7).toString('base64') }),
+      quiet,
+    ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('config_invalid');
     expect((refused as AppError).message).toMatch(/Production mode refuses to start: the database holds 4 demo account/);
@@ -45,7 +49,7 @@ describe('startApp', () => {
 
   it('in production on an empty database creates no demo data', async () => {
     const dataDir = await freshDataDir();
-    const app = await startApp(configFor(dataDir, { production: true }), quiet);
+    const app = await startApp(configFor(dataDir, { production: true, secretKey: Buffer.alloc(32, 7).toString('base64') }), quiet);
     try {
       expect(app.context.demo).toBe(false);
       expect(await app.context.database.kysely.selectFrom('organisations').select('id').execute()).toEqual([]);

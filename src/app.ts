@@ -12,9 +12,11 @@ import { type Database, openDatabase } from './store/database.ts';
 import { importedFrameworks } from './store/imported-frameworks.ts';
 import { migrate } from './store/migrate.ts';
 import type { Tables } from './store/tables.ts';
+import type { PasswordCost } from './usecases/auth/passwords.ts';
 import { createCatalogueSource } from './usecases/catalogue-source.ts';
 import type { AppContext, CatalogueSource } from './usecases/context.ts';
-import { type DemoLogin, ensureDemoData, type PasswordCost } from './usecases/demo.ts';
+import { type DemoLogin, ensureDemoData } from './usecases/demo.ts';
+import { loadKeys } from './usecases/secrets.ts';
 
 /** Polls a cheap fingerprint of `imported_frameworks` so a CLI import shows up while the server runs; never blocks requests. */
 const watchImportedFrameworks = (db: Kysely<Tables>, catalogue: CatalogueSource, intervalMs: number, onError: (error: unknown) => void) => {
@@ -75,6 +77,19 @@ const listenError = (error: unknown, config: Config): unknown => {
   return error;
 };
 
+/** Production never runs beside demo accounts: they have a published password. */
+const refuseDemoAccounts = async (database: Database) => {
+  const demoAccounts = await accounts(database.kysely).countDemo();
+  if (demoAccounts === 0) return;
+  throw new AppError('config_invalid', `Production mode refuses to start: the database holds ${demoAccounts} demo account(s)`, [
+    {
+      where: database.location,
+      reason:
+        'demo data is not for real use: start with a fresh database (another --data-dir or DATABASE_URL), or run without --production',
+    },
+  ]);
+};
+
 /** Starts Pathways: database, migrations, catalogue, demo data (demo mode only), HTTP. */
 export const startApp = async (config: Config, options: StartOptions = {}): Promise<RunningApp> => {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -85,27 +100,18 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
   let server: FastifyInstance | undefined;
   try {
     await migrate(database.kysely);
+    if (!demo) await refuseDemoAccounts(database);
+    const keys = await loadKeys(config);
     const catalogue = await createCatalogueSource({ database });
-    let logins: DemoLogin[] = [];
-    if (demo) {
-      ({ logins } = await ensureDemoData({
-        db: database.kysely,
-        clock,
-        ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
-      }));
-    } else {
-      const demoAccounts = await accounts(database.kysely).countDemo();
-      if (demoAccounts > 0) {
-        throw new AppError('config_invalid', `Production mode refuses to start: the database holds ${demoAccounts} demo account(s)`, [
-          {
-            where: database.location,
-            reason:
-              'demo data is not for real use: start with a fresh database (another --data-dir or DATABASE_URL), or run without --production',
-          },
-        ]);
-      }
-    }
-    const context: AppContext = { config, catalogue, database, clock, demo };
+    const { logins } = demo
+      ? await ensureDemoData({
+          db: database.kysely,
+          clock,
+          auditKey: keys.auditKey,
+          ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+        })
+      : { logins: [] };
+    const context: AppContext = { config, catalogue, database, clock, keys, demo };
     server = await buildServer(context, { logLevel: config.logLevel });
     try {
       await server.listen({ port: config.port, host: config.host });

@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { readConfig } from '../../src/contracts/config.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestDatabase } from '../../src/store/testing.ts';
-import { createCatalogueSource } from '../../src/usecases/catalogue-source.ts';
 import type { AppContext } from '../../src/usecases/context.ts';
+import { buildTestContext } from '../../src/usecases/testing.ts';
 
 /** The application context the explorer tests run against: the real framework data on a fresh embedded database, demo mode on. */
-export const explorerContext = async (options: { demo?: boolean } = {}): Promise<AppContext> => ({
-  config: readConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }, {}),
-  catalogue: await createCatalogueSource(),
-  database: await openTestDatabase('pglite'),
-  clock: () => new Date('2025-01-01T09:00:00Z'),
-  demo: options.demo ?? true,
-});
+export const explorerContext = async (options: { demo?: boolean } = {}): Promise<AppContext> =>
+  buildTestContext(await openTestDatabase('pglite'), { demo: options.demo ?? true, clock: () => new Date('2025-01-01T09:00:00Z') });
 
 export type RunningServer = { app: FastifyInstance; url: string; close(): Promise<void> };
 

@@ -6,6 +6,7 @@ import { type Command, Option } from 'commander';
 import { type Config, readConfig } from '../contracts/config.ts';
 import { exportFrameworkAsCase, type FrameworkSummary, listFrameworks, showFramework } from '../usecases/frameworks.ts';
 import { importIfateStandard } from '../usecases/import-framework.ts';
+import { loadKeys } from '../usecases/secrets.ts';
 import { withCatalogue, withDatabase } from './db.ts';
 
 type Format = 'json' | 'table';
@@ -132,8 +133,10 @@ export const registerFrameworkCommands = (program: Command, out: Output = proces
     .argument('<file>', 'the standard as JSON, e.g. ST0454.json')
     .action(async (file: string, _options: unknown, command: Command) => {
       const text = await readFile(file, 'utf8');
-      const result = await withDatabase(configOf(command), (database) =>
-        importIfateStandard({ database }, { text, fileName: basename(file), actor: `cli:${userInfo().username}` }),
+      const config = configOf(command);
+      const { auditKey } = await loadKeys(config);
+      const result = await withDatabase(config, (database) =>
+        importIfateStandard({ database, auditKey }, { text, fileName: basename(file), actor: `cli:${userInfo().username}` }),
       );
       out.write(`${result.message}\n`);
     });

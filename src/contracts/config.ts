@@ -18,6 +18,20 @@ export const Config = z.object({
   dataDir: z.string().min(1).default('./data'),
   production: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Master secret (base64), or a file holding it; never stored in the database. */
+  secretKey: z.string().min(1).optional(),
+  secretKeyFile: z.string().min(1).optional(),
+  /** Public address of the instance (for links in emails and single sign-on redirects). */
+  publicUrl: z.url().optional(),
+  /** Outgoing mail; without it messages stay in the outbox for admins to see. */
+  smtpUrl: z.url({ protocol: /^smtps?$/ }).optional(),
+  mailFrom: z.string().min(3).default('Pathways <no-reply@pathways.invalid>'),
+  /** Largest staff-import file accepted. */
+  importMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -32,6 +46,12 @@ export const readConfig = (flags: Partial<Record<keyof Config, unknown>>, env: E
     dataDir: env.PATHWAYS_DATA_DIR,
     production: env.NODE_ENV === 'production' ? true : undefined,
     logLevel: env.LOG_LEVEL,
+    secretKey: env.PATHWAYS_SECRET_KEY || undefined,
+    secretKeyFile: env.PATHWAYS_SECRET_KEY_FILE || undefined,
+    publicUrl: env.PATHWAYS_PUBLIC_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    importMaxBytes: env.PATHWAYS_IMPORT_MAX_BYTES || undefined,
   };
   const merged = Object.fromEntries(Object.entries(fromEnv).map(([key, value]) => [key, flags[key as keyof Config] ?? value]));
   const parsed = Config.safeParse(merged);

@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../usecases/context.ts';
 import { registerApi } from './api/index.ts';
+import { setUpSessions } from './auth/session-plugin.ts';
+import { setUpCsrf } from './csrf.ts';
 import { setUpErrorHandling } from './errors.ts';
 import { setUpHealthChecks } from './health.ts';
 import { setUpWebSecurity } from './security.ts';
@@ -22,6 +24,8 @@ export const buildServer = async (context: AppContext, options: ServerOptions = 
   app.setSerializerCompiler(serializerCompiler);
   setUpErrorHandling(app);
   await setUpWebSecurity(app, context);
+  await setUpSessions(app, context);
+  setUpCsrf(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Pathways API', description: 'The career framework of school support staff, as an API.', version: '1' },

@@ -32,6 +32,8 @@ const LOOPBACK = '127.0.0.1';
 
 /** The pg driver returns bigint (int8) as string by default; counts are small, so parse them as numbers. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+/** Hours and weeks are numeric(5,2): small decimals, safe as numbers. */
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 const kyselyOver = (pool: pg.Pool) => new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 

@@ -14,7 +14,7 @@ export type Migration = { name: string; sql: string };
 const NAME = /^\d{8}_\d{4}_[a-z0-9_]+\.sql$/;
 
 /** Statements a forward-only migration may not contain: they lose data that a rollback of the code would need. */
-const DESTRUCTIVE = [/\bDROP\s+TABLE\b/i, /\bDROP\s+COLUMN\b/i, /\bTRUNCATE\b/i, /\bDROP\s+SCHEMA\b/i, /\bDROP\s+DATABASE\b/i];
+const DESTRUCTIVE = [/\bDROP\s+TABLE\b/i, /\bDROP\s+COLUMN\b/i, /^\s*TRUNCATE\b/im, /\bDROP\s+SCHEMA\b/i, /\bDROP\s+DATABASE\b/i];
 
 const withoutComments = (text: string) => text.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 

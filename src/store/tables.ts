@@ -31,7 +31,24 @@ export type PeopleTable = {
   job_title: string | null;
   line_manager_id: string | null;
   left_on: DateColumn | null;
+  hours_per_week: ColumnType<number | null, number | null | undefined, number | null>;
+  weeks_per_year: ColumnType<number | null, number | null | undefined, number | null>;
+  start_date: DateColumn | null;
+  specialisms: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type StaffPostsTable = {
+  id: string;
+  trust_id: string;
+  person_id: string;
+  graded_role: string | null;
+  role_value: string | null;
+  job_title: string | null;
+  hours_per_week: number | null;
+  weeks_per_year: number | null;
+  position: Generated<number>;
 };
 
 export type UserAccountsTable = {
@@ -39,13 +56,17 @@ export type UserAccountsTable = {
   trust_id: string;
   person_id: string | null;
   email: string;
-  password_hash: string;
+  password_hash: string | null;
   is_demo: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
+  password_changed_at: Timestamp | null;
+  mfa_secret_encrypted: string | null;
+  mfa_enabled_at: Timestamp | null;
+  mfa_last_step: number | null;
 };
 
-export type AccountRole = 'trust_admin' | 'school_admin' | 'line_manager' | 'staff';
+export type AccountRole = 'trust_admin' | 'school_admin' | 'line_manager' | 'staff' | 'assessor' | 'partnership_coordinator';
 
 export type RoleAssignmentsTable = {
   id: string;
@@ -53,7 +74,105 @@ export type RoleAssignmentsTable = {
   user_id: string;
   role: AccountRole;
   organisation_id: string;
+  headteacher: Generated<boolean>;
 };
+
+export type MfaRecoveryCodesTable = { id: string; trust_id: string; user_id: string; code_hash: string; used_at: Timestamp | null };
+
+export type SessionsTable = {
+  id: string;
+  trust_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  mfa_verified: Generated<boolean>;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  client_address: string | null;
+  user_agent: string | null;
+};
+
+export type SignInAttemptsTable = {
+  id: Generated<number>;
+  email: string;
+  client_address: string;
+  succeeded: boolean;
+  attempted_at: CreatedAt;
+};
+
+export type OidcConfigsTable = {
+  trust_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret_encrypted: string;
+  allowed_email_domains: ColumnType<string[], string[] | undefined, string[]>;
+  own_tenants: ColumnType<string[], string[] | undefined, string[]>;
+  enabled: Generated<boolean>;
+  updated_at: CreatedAt;
+};
+
+export type OidcIdentitiesTable = { identity: string; trust_id: string; user_id: string; linked_at: CreatedAt };
+
+export type InvitationsTable = {
+  id: string;
+  trust_id: string;
+  user_id: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+};
+
+export type PasswordResetsTable = {
+  id: string;
+  trust_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+};
+
+export type OutboxMessagesTable = {
+  id: string;
+  trust_id: string | null;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+};
+
+export type JobsTable = {
+  id: string;
+  kind: string;
+  payload: Json;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+};
+
+export type RoleValueMappingsTable = {
+  trust_id: string;
+  organisation_id: string;
+  role_value: string;
+  graded_role: string | null;
+  updated_at: CreatedAt;
+};
+
+export type PartnershipsTable = { id: string; name: string; created_at: CreatedAt };
+export type PartnershipMembersTable = { partnership_id: string; organisation_id: string };
+export type PartnershipCoordinatorsTable = { partnership_id: string; user_id: string };
+
+export type AuditChainHeadsTable = { chain: string; last_event_id: number; last_link: string };
 
 export type ImportedFrameworksTable = {
   id: string;
@@ -77,6 +196,10 @@ export type AuditEventsTable = {
   /** Event payload; write JSON text. */
   data: Json;
   request_id: string | null;
+  chain: Generated<string>;
+  data_digest: string | null;
+  digest: string | null;
+  link: string | null;
 };
 
 export type SchemaMigrationsTable = {
@@ -92,7 +215,22 @@ export type Tables = {
   role_assignments: RoleAssignmentsTable;
   imported_frameworks: ImportedFrameworksTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   schema_migrations: SchemaMigrationsTable;
+  staff_posts: StaffPostsTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  oidc_configs: OidcConfigsTable;
+  oidc_identities: OidcIdentitiesTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  outbox_messages: OutboxMessagesTable;
+  jobs: JobsTable;
+  role_value_mappings: RoleValueMappingsTable;
+  partnerships: PartnershipsTable;
+  partnership_members: PartnershipMembersTable;
+  partnership_coordinators: PartnershipCoordinatorsTable;
 };
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

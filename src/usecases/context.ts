@@ -2,6 +2,7 @@ import type { Config } from '../contracts/config.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import type { SearchIndex } from '../framework/search.ts';
 import type { Database } from '../store/database.ts';
+import type { Keys } from './secrets.ts';
 
 /** The current framework catalogue (built-in files plus imported standards) and its search index. */
 export type CatalogueSource = {
@@ -17,6 +18,8 @@ export type AppContext = {
   catalogue: CatalogueSource;
   database: Database;
   clock: () => Date;
+  /** Keys derived from the master secret held outside the database. */
+  keys: Keys;
   /** Demo mode: demo data, demo banner, demo accounts allowed. Never in production. */
   demo: boolean;
 };

@@ -1,11 +1,10 @@
-import { argon2, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import { accounts } from '../store/accounts.ts';
 import { type AuditEvent, audit } from '../store/audit.ts';
 import { organisations } from '../store/organisations.ts';
 import { people } from '../store/people.ts';
 import type { AccountRole, Tables } from '../store/tables.ts';
+import { cheapPasswordCost, hashPassword, type PasswordCost } from './auth/passwords.ts';
 
 /** The password of every demo account. A demo instance is not for real data. */
 export const DEMO_PASSWORD = 'pathways-demo';
@@ -14,26 +13,7 @@ export const DEMO_TRUST_NAME = 'Riverside Learning Trust (demo)';
 export type DemoLogin = { email: string; password: string; role: AccountRole; name: string; organisation: string };
 export type DemoResult = { created: boolean; logins: DemoLogin[] };
 
-/** Cost of the argon2id hash; demo and test accounts use a low cost, real accounts must use the default. */
-export type PasswordCost = { memoryKiB: number; passes: number };
-export const DEMO_PASSWORD_COST: PasswordCost = { memoryKiB: 4096, passes: 2 };
-
-const argon2Async = promisify(argon2);
-const b64 = (buffer: Buffer) => buffer.toString('base64').replace(/=+$/, '');
-
-/** Hashes a password with argon2id into the PHC string format (`$argon2id$v=19$m=…,t=…,p=1$salt$hash`). */
-export const hashPassword = async (password: string, cost: PasswordCost = { memoryKiB: 19_456, passes: 2 }): Promise<string> => {
-  const salt = randomBytes(16);
-  const hash = await argon2Async('argon2id', {
-    message: password,
-    nonce: salt,
-    parallelism: 1,
-    tagLength: 32,
-    memory: cost.memoryKiB,
-    passes: cost.passes,
-  });
-  return `$argon2id$v=19$m=${cost.memoryKiB},t=${cost.passes},p=1$${b64(salt)}$${b64(hash)}`;
-};
+export const DEMO_PASSWORD_COST: PasswordCost = cheapPasswordCost;
 
 type StaffSeed = {
   key: string;
@@ -151,6 +131,7 @@ export const demoLogins = (): DemoLogin[] =>
 export type EnsureDemoDataInput = {
   db: Kysely<Tables>;
   clock: () => Date;
+  auditKey: Uint8Array;
   newId?: () => string;
   passwordCost?: PasswordCost;
 };
@@ -166,6 +147,7 @@ const DEMO_LOCK_KEY = 7_261_123;
 export const ensureDemoData = async ({
   db,
   clock,
+  auditKey,
   newId = () => crypto.randomUUID(),
   passwordCost = DEMO_PASSWORD_COST,
 }: EnsureDemoDataInput): Promise<DemoResult> => {
@@ -280,7 +262,7 @@ export const ensureDemoData = async ({
         occurredAt: now,
       });
     }
-    await audit(trx).record(...events);
+    await audit(trx, auditKey).record(...events);
     return true;
   });
   const hasDemoAccounts = created || (await accounts(db).countDemo()) > 0;

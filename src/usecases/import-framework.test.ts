@@ -6,6 +6,7 @@ import { openTestDatabase, testDatabaseKinds } from '../store/testing.ts';
 import { createCatalogueSource } from './catalogue-source.ts';
 import type { CatalogueSource } from './context.ts';
 import { importIfateStandard } from './import-framework.ts';
+import { testKeys } from './testing.ts';
 
 const fixture = (name: string) => readFile(new URL(`../framework/fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -33,7 +34,7 @@ describe.each(testDatabaseKinds())('importIfateStandard on %s', (kind) => {
       .where('action', '=', 'framework.imported')
       .execute();
   const importFile = async (name: string) =>
-    importIfateStandard({ database, catalogue }, { text: await fixture(name), fileName: name, actor: 'test' });
+    importIfateStandard({ database, catalogue, auditKey: testKeys.auditKey }, { text: await fixture(name), fileName: name, actor: 'test' });
 
   it.each(['malformed/bad-json.txt', 'malformed/missing-skills.json', 'malformed/unknown-guid.json', 'malformed/duplicate-id.json'])(
     'imports nothing from %s',
@@ -63,9 +64,10 @@ describe.each(testDatabaseKinds())('importIfateStandard on %s', (kind) => {
 
   it('refuses a different file claiming an imported version', async () => {
     const changed = (await fixture('st0454-v1.1.json')).replace('Teaching assistant"', 'Teaching assistant (changed)"');
-    const error = await importIfateStandard({ database, catalogue }, { text: changed, fileName: 'changed.json', actor: 'test' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await importIfateStandard(
+      { database, catalogue, auditKey: testKeys.auditKey },
+      { text: changed, fileName: 'changed.json', actor: 'test' },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'conflict' });
     expect(await rows()).toHaveLength(1);

@@ -28,6 +28,7 @@ export type ImportIfateResult = {
 
 export type ImportIfateDeps = {
   database: Pick<Database, 'kysely'>;
+  auditKey: Uint8Array;
   /** Refreshed after a successful import so that every page sees the new standard at once. */
   catalogue?: Pick<CatalogueSource, 'refresh'>;
 };
@@ -89,7 +90,7 @@ export const importIfateStandard = async (deps: ImportIfateDeps, input: ImportIf
       ...plan.updated.map((u) => u.framework.id),
       ...(framework.replacedBy?.framework ? [framework.replacedBy.framework] : []),
     ];
-    await audit(trx).record({
+    await audit(trx, deps.auditKey).record({
       trustId: null,
       actor: input.actor,
       action: 'framework.imported',

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../contracts/config.ts';
 import { CFPackage } from '../../framework/case/case-schema.ts';
 import type { Database } from '../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { createCatalogueSource } from '../../usecases/catalogue-source.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { importIfateStandard } from '../../usecases/import-framework.ts';
+import { buildTestContext, testKeys } from '../../usecases/testing.ts';
 import { buildServer } from '../server.ts';
 
 describe.each(testDatabaseKinds())('framework API on %s', (kind) => {
@@ -16,8 +15,7 @@ describe.each(testDatabaseKinds())('framework API on %s', (kind) => {
   let context: AppContext;
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    const catalogue = await createCatalogueSource({ database });
-    context = { config: readConfig({}, {}), catalogue, database, clock: () => new Date('2026-11-22T12:00:00Z'), demo: false };
+    context = await buildTestContext(database, { clock: () => new Date('2026-11-22T12:00:00Z') });
     app = await buildServer(context, { logLevel: 'silent' });
   });
   afterAll(async () => {
@@ -99,7 +97,10 @@ describe.each(testDatabaseKinds())('framework API on %s', (kind) => {
 
   it('serves an imported standard everywhere ST1414 is served, without code changes', async () => {
     const text = await readFile(new URL('../../framework/fixtures/st0454-v1.1.json', import.meta.url), 'utf8');
-    await importIfateStandard({ database, catalogue: context.catalogue }, { text, fileName: 'st0454-v1.1.json', actor: 'test' });
+    await importIfateStandard(
+      { database, catalogue: context.catalogue, auditKey: testKeys.auditKey },
+      { text, fileName: 'st0454-v1.1.json', actor: 'test' },
+    );
     const list = await get('/api/frameworks');
     expect(list.body.frameworks).toContainEqual(expect.objectContaining({ id: 'st0454-v1.1', origin: 'import' }));
     const role = await get('/api/roles/TEACHING_ASSISTANT_L3');
