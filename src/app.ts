@@ -16,6 +16,7 @@ import type { PasswordCost } from './usecases/auth/passwords.ts';
 import { createCatalogueSource } from './usecases/catalogue-source.ts';
 import type { AppContext, CatalogueSource } from './usecases/context.ts';
 import { type DemoLogin, ensureDemoData } from './usecases/demo.ts';
+import { startJobWorker } from './usecases/jobs/start.ts';
 import { loadKeys } from './usecases/secrets.ts';
 
 /** Polls a cheap fingerprint of `imported_frameworks` so a CLI import shows up while the server runs; never blocks requests. */
@@ -97,6 +98,7 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
   const demo = !config.production;
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, mode: 'server' });
   let stopWatching = () => {};
+  let stopJobs: () => Promise<void> = async () => {};
   let server: FastifyInstance | undefined;
   try {
     await migrate(database.kysely);
@@ -124,6 +126,7 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
     stopWatching = watchImportedFrameworks(database.kysely, catalogue, options.catalogueRefreshMs ?? 3000, (error) =>
       server?.log.warn({ err: error }, 'could not refresh the framework catalogue from imported frameworks'),
     );
+    stopJobs = startJobWorker(context, (error) => server?.log.warn({ err: error }, 'a background job failed'));
     if (demo) printDemoBanner(print, logins);
     print(`Pathways is listening on ${url} (database: ${database.kind}, ${database.location})`);
     const running = server;
@@ -137,6 +140,7 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
       close: () => {
         closing ??= (async () => {
           stopWatching();
+          await stopJobs();
           await running.close();
           await database.close();
         })();
@@ -145,6 +149,7 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
     };
   } catch (error) {
     stopWatching();
+    await stopJobs();
     await server?.close().catch(() => undefined);
     await database.close();
     throw error;

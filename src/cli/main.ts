@@ -5,9 +5,11 @@
 import { Command } from 'commander';
 import { readConfig } from '../contracts/config.ts';
 import { migrate } from '../store/migrate.ts';
+import { registerAuditCommands } from './audit.ts';
 import { withCatalogue, withDatabase } from './db.ts';
 import { reportError } from './errors.ts';
 import { registerFrameworkCommands } from './framework.ts';
+import { registerImportCommands } from './import.ts';
 import { registerProgressionCommands } from './progression.ts';
 import { registerServeCommand } from './serve.ts';
 
@@ -30,6 +32,8 @@ export const buildProgram = (): Command => {
       );
     });
   registerFrameworkCommands(program);
+  registerAuditCommands(program);
+  registerImportCommands(program);
   registerProgressionCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
   return program;
 };

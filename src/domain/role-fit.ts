@@ -5,9 +5,8 @@ import type { CompetencyItem, Role } from '../framework/schema.ts';
 import { dutyClusters } from './duty-clusters.ts';
 
 /**
- * Default best-fit threshold: a profile fits when at least two-thirds of its distinct key duties
- * are performed regularly (issue 5). The framework schema has no field for it yet, so it is kept
- * here as one named value, passed in by callers that want another, and echoed in every result.
+ * Fallback best-fit threshold, used only when the framework's data has no `jobEvaluation.threshold`
+ * (the built-in NJC framework sets two-thirds in its YAML, with its provenance). Echoed in every result.
  */
 export const ROLE_FIT_THRESHOLD = { numerator: 2, denominator: 3 } as const;
 
@@ -98,7 +97,8 @@ export const roleFit = (
   catalogue: Catalogue,
   options: { threshold?: Threshold; framework?: string } = {},
 ): RoleFit => {
-  const threshold = options.threshold ?? ROLE_FIT_THRESHOLD;
+  const threshold =
+    options.threshold ?? catalogue.framework(options.framework ?? ROLE_FIT_FRAMEWORK)?.jobEvaluation?.threshold ?? ROLE_FIT_THRESHOLD;
   const current = catalogue.role(profile.currentRole);
   if (!current)
     throw new AppError('not_found', `No role has the id ${profile.currentRole}`, [

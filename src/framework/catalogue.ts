@@ -45,6 +45,23 @@ export type Catalogue = {
   requirementsFor(target: string, stage?: RequirementRule['stage']): RequirementRule[];
   gradeScheme(id: string): GradeScheme | undefined;
   frameworkOf(code: string): Framework | undefined;
+  /** A short human name for any code: a role's, status's, qualification's or unit's title, an item's title or code. */
+  title(code: string): string;
+};
+
+const titleOfEntry = (entry: CatalogueEntry): string => {
+  switch (entry.type) {
+    case 'role':
+      return entry.role.title;
+    case 'status':
+      return entry.status.title;
+    case 'qualification':
+      return entry.qualification.title;
+    case 'unit':
+      return entry.unit.title;
+    case 'item':
+      return entry.item.title ?? entry.item.code;
+  }
 };
 
 const entriesOf = (framework: Framework): CatalogueEntry[] => [
@@ -146,5 +163,9 @@ const assemble = (frameworks: readonly Framework[], byCode: Map<string, Catalogu
     requirementsFor: (target, stage) => requirements.filter((r) => r.target === target && (!stage || r.stage === stage)),
     gradeScheme: (id) => schemes.get(id),
     frameworkOf: (code) => byCode.get(code)?.framework,
+    title: (code) => {
+      const entry = byCode.get(code);
+      return entry ? titleOfEntry(entry) : code;
+    },
   };
 };

@@ -339,5 +339,14 @@ export const Framework = z.strictObject({
       provenance: Provenance,
     })
     .optional(),
+  /** Job evaluation against this framework's role profiles: the share of a profile's key duties performed regularly for it to fit. */
+  jobEvaluation: z
+    .strictObject({
+      threshold: z
+        .strictObject({ numerator: z.number().int().positive(), denominator: z.number().int().positive() })
+        .refine((t) => t.numerator <= t.denominator, 'the threshold is a share: numerator at most denominator'),
+      provenance: Provenance,
+    })
+    .optional(),
 });
 export type Framework = z.infer<typeof Framework>;

@@ -35,6 +35,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** Hours and weeks are numeric(5,2): small decimals, safe as numbers. */
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
+/** A pool that survives an idle connection being ended by the server (restart, failover): the next query opens another. */
+const poolOf = (config: pg.PoolConfig) => {
+  const pool = new pg.Pool(config);
+  pool.on('error', (error) => process.emitWarning(`A database connection closed: ${error.message}`));
+  return pool;
+};
+
 const kyselyOver = (pool: pg.Pool) => new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 
 const redact = (url: string) => {
@@ -55,7 +62,7 @@ const redact = (url: string) => {
  */
 export const openDatabase = async (options: OpenDatabaseOptions): Promise<Database> => {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = poolOf({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const kysely = kyselyOver(pool);
     return { kysely, kind: 'postgres', location: redact(options.databaseUrl), close: () => kysely.destroy() };
   }
@@ -85,7 +92,7 @@ const inUse = (dataDir: string, holder: LockInfo) =>
   ]);
 
 const connectToServer = async (dataDir: string, port: number): Promise<Database> => {
-  const pool = new pg.Pool({ host: LOOPBACK, port, user: 'postgres', database: 'postgres', max: 1 });
+  const pool = poolOf({ host: LOOPBACK, port, user: 'postgres', database: 'postgres', max: 1 });
   const kysely = kyselyOver(pool);
   return { kysely, kind: 'pglite', location: `${dataDir} (through the running server)`, close: () => kysely.destroy() };
 };
@@ -100,7 +107,7 @@ const openEmbedded = async (dataDir: string, lock: HeldLock): Promise<Database> 
     throw error;
   }
   lock.update({ port });
-  const pool = new pg.Pool({ host: LOOPBACK, port, user: 'postgres', database: 'postgres', max: 4 });
+  const pool = poolOf({ host: LOOPBACK, port, user: 'postgres', database: 'postgres', max: 4 });
   const kysely = kyselyOver(pool);
   let closing: Promise<void> | undefined;
   const close = () => {

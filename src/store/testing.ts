@@ -93,7 +93,16 @@ const openTestPostgres = async (): Promise<TestDatabase> => {
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // The pool's sockets close just after end() resolves: wait for them rather than killing live backends.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await dropper.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (error) {
+            if (attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
       } finally {
         await dropper.end();
       }

@@ -74,22 +74,8 @@ export const showRole = (catalogue: Catalogue, id: string): RoleView => {
   // A standard's duties sit under groups of its framework rather than under the role (ST1414, imports).
   const onlyRole = (framework.roles ?? []).length === 1;
   const duties = own.length > 0 || !onlyRole ? own : (framework.items ?? []).filter((item) => item.kind === 'duty');
-  const titleOf = (code: string) => {
-    const entry = catalogue.entry(code);
-    if (!entry) return code;
-    switch (entry.type) {
-      case 'role':
-        return entry.role.title;
-      case 'qualification':
-        return entry.qualification.title;
-      case 'status':
-        return entry.status.title;
-      case 'unit':
-        return entry.unit.title;
-      case 'item':
-        return entry.item.title ?? entry.item.text;
-    }
-  };
+  const titleOf = (code: string) => catalogue.title(code);
+
   return {
     role,
     framework: { id: framework.id, title: framework.title },

@@ -14,6 +14,13 @@ describe('checkPassword', () => {
     expect(checkPassword('abc')).toEqual({ ok: false, reason: 'Use at least 12 characters' });
   });
 
+  it('refuses a password that contains the person’s email address', () => {
+    expect(checkPassword('olivia.grant@riverside-demo.example', ['olivia.grant@riverside-demo.example'])).toEqual({
+      ok: false,
+      reason: 'Do not use your email address in your password',
+    });
+  });
+
   it('refuses a password built from the person’s own name and email', () => {
     expect(checkPassword('sianjones2026', ['sian.jones@riverside.sch.uk', 'Siân Jones']).ok).toBe(false);
   });

@@ -20,6 +20,11 @@ export type PasswordVerdict = { ok: true } | { ok: false; reason: string };
 export const checkPassword = (password: string, personalWords: readonly string[] = []): PasswordVerdict => {
   if (password.length < passwordRules.minLength) return { ok: false, reason: `Use at least ${passwordRules.minLength} characters` };
   if (password.length > passwordRules.maxLength) return { ok: false, reason: `Use at most ${passwordRules.maxLength} characters` };
+  const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const mailboxes = personalWords.filter((w) => w.includes('@')).map((email) => compact(email.slice(0, email.indexOf('@'))));
+  if (mailboxes.some((mailbox) => mailbox.length >= 4 && compact(password).includes(mailbox))) {
+    return { ok: false, reason: 'Do not use your email address in your password' };
+  }
   const words = personalWords.flatMap((w) => w.toLowerCase().split(/[^a-z0-9]+/)).filter((w) => w.length >= 3);
   const result = estimator.check(password, words);
   if (result.score >= passwordRules.minScore) return { ok: true };

@@ -44,7 +44,14 @@ export const setUpSessions = async (app: FastifyInstance, context: AppContext) =
     if (!token) return;
     const resolved = await resolveSession(context.database.kysely, token, context.clock());
     if (!resolved) return;
-    request.actor = resolved.actor;
     request.session = resolved.session;
+    // Until the second factor is given the session counts for nothing but the MFA pages (guards.ts).
+    if (resolved.session.mfaVerified) request.actor = resolved.actor;
+  });
+  // Anything sent within a session may carry personal data: never stored by browsers or proxies.
+  // Static assets and responses to visitors without a session (the public framework) stay cacheable.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.session && !request.url.startsWith('/assets/')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 };

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError } from '../../contracts/errors.ts';
+import { httpStatusOf } from '../errors.ts';
 import { renderPage } from './views.ts';
 
 /** The GOV.UK-style "Page not found" page. */
@@ -13,6 +15,10 @@ export const setUpWebErrors = (app: FastifyInstance) => {
     return renderNotFound(request, reply);
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // Refusals (cross-site requests, missing permissions) get a GOV.UK page with their status, not a 500.
+    if (isAppError(error) && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
+      return renderPage(request, reply, '../auth/forbidden', { message: error.message }, httpStatusOf[error.code]);
+    }
     if (error.statusCode && error.statusCode < 500) {
       return renderPage(request, reply, 'not-found', {}, error.statusCode === 404 ? 404 : 400);
     }

@@ -43,20 +43,4 @@ export const hrefOfCode = (catalogue: Catalogue, code: string): string | undefin
 };
 
 /** A short human name for any code: a role's or qualification's title, an item's title or code. */
-export const nameOfCode = (catalogue: Catalogue, code: string): string => {
-  const entry = catalogue.entry(code);
-  switch (entry?.type) {
-    case 'role':
-      return entry.role.title;
-    case 'qualification':
-      return entry.qualification.title;
-    case 'unit':
-      return entry.unit.title;
-    case 'status':
-      return entry.status.title;
-    case 'item':
-      return entry.item.title ?? entry.item.code;
-    default:
-      return code;
-  }
-};
+export const nameOfCode = (catalogue: Catalogue, code: string): string => catalogue.title(code);

@@ -1,0 +1,88 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/http/server.ts';
+import { cheapPasswordCost } from '../src/usecases/auth/passwords.ts';
+import { demoLogins, ensureDemoData } from '../src/usecases/demo.ts';
+import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { explorerContext, type RunningServer } from './support/server.ts';
+
+/** The demo instance (demo accounts exempt from MFA) with its data, served on a free port. */
+const startDemoServer = async (): Promise<RunningServer> => {
+  const context = await explorerContext({ demo: true });
+  await ensureDemoData({
+    db: context.database.kysely,
+    clock: context.clock,
+    auditKey: context.keys.auditKey,
+    passwordCost: cheapPasswordCost,
+  });
+  const app = await buildServer(context, { logLevel: 'silent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await context.database.close();
+    },
+  };
+};
+
+/** axe-core violations a user would feel: serious or critical, against WCAG 2.2 AA. */
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+};
+
+describe.skipIf(skipBrowserSuite)('sign in and out in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs a demo user in through the page, shows their name, and signs them out', async () => {
+    const login = demoLogins().find((l) => l.role === 'staff');
+    if (!login) throw new Error('no demo staff login');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await page.goto(`${server.url}/ladder`);
+    await page.getByTestId('sign-in-link').click();
+    await page.waitForURL(`${server.url}/sign-in`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Email address').fill(login.email);
+    await page.getByLabel('Password').fill('wrong password entirely');
+    await page.getByTestId('sign-in-button').click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('The email address or password is not right');
+
+    await page.getByLabel('Email address').fill(login.email);
+    await page.getByLabel('Password').fill(login.password);
+    await page.getByTestId('sign-in-button').click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getByTestId('signed-in-name').textContent()).toBe(login.name);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/account/password`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/`);
+    const cookie = (await context.cookies()).find((c) => c.name === 'pathways_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getByTestId('signed-in-name').count()).toBe(0);
+    expect(await page.getByTestId('sign-in-link').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

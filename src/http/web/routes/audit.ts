@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { exportAuditCsv, listAuditEvents } from '../../../usecases/audit-log/audit-log.ts';
+import type { AppContext } from '../../../usecases/context.ts';
+import { AuditQuery, auditFiltersOf, auditPageSize } from '../../api/audit.ts';
+import { renderPage } from '../views.ts';
+import { pageDeps, signedInPage } from './people-page.ts';
+import { paginationOf } from './people-pagination.ts';
+
+/** The audit log page with filters and the CSV export. */
+export const registerAuditPages = (app: FastifyInstance, context: AppContext) => {
+  app.get(
+    '/audit',
+    signedInPage(async (request, reply, actor) => {
+      const parsed = AuditQuery.safeParse(request.query);
+      const query = parsed.success ? parsed.data : AuditQuery.parse({});
+      const result = await listAuditEvents(pageDeps(context, request), actor, auditFiltersOf(query), {
+        page: query.page,
+        pageSize: auditPageSize,
+      });
+      const search = (page?: number) => {
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries({ ...query, page })) if (value) params.set(key, String(value));
+        return params.toString();
+      };
+      return renderPage(request, reply, '../audit/list', {
+        query,
+        invalid: !parsed.success,
+        events: result.rows.map((r) => ({
+          ...r,
+          occurredAt: r.occurred_at.toISOString().replace('T', ' ').slice(0, 19),
+          dataText: JSON.stringify(r.data),
+        })),
+        total: result.total,
+        exportHref: `/audit/export.csv?${search()}`,
+        ...paginationOf(result.total, query.page, auditPageSize, (n) => `/audit?${search(n)}`),
+      });
+    }),
+  );
+
+  app.get(
+    '/audit/export.csv',
+    signedInPage(async (request, reply, actor) => {
+      const parsed = AuditQuery.safeParse(request.query);
+      const csv = await exportAuditCsv(
+        pageDeps(context, request),
+        actor,
+        auditFiltersOf(parsed.success ? parsed.data : AuditQuery.parse({})),
+      );
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="pathways-audit.csv"').send(csv);
+    }),
+  );
+};

@@ -1,0 +1,41 @@
+import { dutyClusters } from '../../../domain/duty-clusters.ts';
+import { roleProfiles } from '../../../domain/role-fit.ts';
+import type { Catalogue } from '../../../framework/catalogue.ts';
+
+/** The role-fit questionnaire: each distinct NJC key duty once, grouped under the first profile that has it. */
+export type QuestionGroup = { role: string; title: string; level: number; duties: { code: string; text: string; alsoIn: string[] }[] };
+
+export const FREQUENCIES = ['regularly', 'occasionally', 'never'] as const;
+
+export const questionnaire = (catalogue: Catalogue): QuestionGroup[] => {
+  const clusters = dutyClusters(catalogue);
+  const profiles = roleProfiles(catalogue);
+  const seen = new Set<string>();
+  return profiles
+    .map((p) => ({
+      role: p.role.id,
+      title: p.role.title,
+      level: p.role.level.value,
+      duties: p.duties
+        .filter((d) => {
+          const cluster = clusters.clusterOf(d.code);
+          if (seen.has(cluster)) return false;
+          seen.add(cluster);
+          return true;
+        })
+        .map((d) => {
+          const cluster = clusters.clusterOf(d.code);
+          const alsoIn = profiles.filter((o) => o !== p && o.clusters.has(cluster)).map((o) => o.role.id);
+          return { code: d.code, text: d.text, alsoIn };
+        }),
+    }))
+    .filter((g) => g.duties.length > 0);
+};
+
+/** The duty answers in a posted questionnaire (fields named `duty:<code>`). */
+export const answersFromForm = (body: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(body)
+      .filter(([key, value]) => key.startsWith('duty:') && typeof value === 'string')
+      .map(([key, value]) => [key.slice('duty:'.length), String(value)]),
+  );

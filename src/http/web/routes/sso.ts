@@ -1,0 +1,131 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { publicBaseUrl } from '../../../usecases/auth/password-reset.ts';
+import {
+  beginSsoSignIn,
+  completeSsoSignIn,
+  findSignOnTrust,
+  type SsoDeps,
+  type SsoRefusal,
+  ssoPendingMinutes,
+} from '../../../usecases/auth/sso.ts';
+import type { AppContext } from '../../../usecases/context.ts';
+import { setSessionCookie } from '../../auth/session-plugin.ts';
+import { renderPage } from '../views.ts';
+import { requestBaseUrl } from './password-reset.ts';
+import { registerSignOnSettingsRoutes } from './sso-settings.ts';
+
+/** The short-lived cookie that carries the pending sign-in (state, nonce, PKCE verifier), sealed with AES-GCM. */
+export const SSO_COOKIE = 'pathways_sso';
+export const SSO_PATH = '/sign-in/sso';
+
+const EmailForm = z.object({ email: z.string().trim().max(320).default('') });
+
+/** What each refusal tells the person, in plain words. */
+export const refusalText: Record<SsoRefusal, { title: string; body: string }> = {
+  'wrong-domain': {
+    title: "Your email's domain is not one your trust allows",
+    body: 'Sign in with your work account at your school or trust. If that is what you did, ask your trust administrator to add your email domain.',
+  },
+  'unverified-email': {
+    title: 'Your identity provider did not confirm your email address',
+    body: 'Pathways links your school account only to a confirmed email address. Ask your IT administrator to confirm it, or sign in with your password.',
+  },
+  'no-invitation': {
+    title: 'You have not been invited yet',
+    body: 'Ask your school administrator to invite you to Pathways with this email address, then sign in again.',
+  },
+  disabled: { title: 'Your account has been disabled', body: 'Ask your school administrator if you think this is a mistake.' },
+  'no-email': {
+    title: 'Your identity provider did not share your email address',
+    body: 'Ask your IT administrator to allow Pathways to read your email address.',
+  },
+  state: {
+    title: 'This sign-in could not be checked',
+    body: `The answer from your identity provider did not match the sign-in Pathways started, or took more than ${ssoPendingMinutes} minutes. Start again.`,
+  },
+  provider: {
+    title: "Your identity provider's answer could not be checked",
+    body: 'Try again. If it keeps happening, ask your trust administrator to check the single sign-on settings.',
+  },
+};
+
+/** Single sign-on with the trust's identity provider (OpenID Connect, authorization code flow with PKCE). */
+export const registerSsoRoutes = async (app: FastifyInstance, context: AppContext) => {
+  const cookieOptions = (request: FastifyRequest) =>
+    ({
+      path: SSO_PATH,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: context.config.production || request.protocol === 'https',
+      maxAge: ssoPendingMinutes * 60,
+    }) as const;
+  const deps = (request: FastifyRequest): SsoDeps => ({
+    db: context.database.kysely,
+    keys: context.keys,
+    clock: context.clock,
+    production: context.config.production,
+    requestId: request.id,
+  });
+  const base = (request: FastifyRequest) => publicBaseUrl(context.config, requestBaseUrl(request));
+  const view = (name: string) => `../sso/${name}`;
+  const renderStart = (request: FastifyRequest, reply: FastifyReply, data: { email?: string; error?: string }, status = 200) =>
+    renderPage(request, reply, view('start'), data, status);
+
+  await app.register(async (scope) => {
+    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
+
+    scope.get(SSO_PATH, (request, reply) => renderStart(request, reply, {}));
+
+    scope.post(SSO_PATH, async (request, reply) => {
+      const form = EmailForm.safeParse(request.body ?? {});
+      const email = form.success ? form.data.email : '';
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) return renderStart(request, reply, { email, error: 'Enter your work email address' }, 400);
+      const trustId = await findSignOnTrust(context.database.kysely, email);
+      if (!trustId)
+        return renderStart(
+          request,
+          reply,
+          {
+            email,
+            error: 'Single sign-on is not set up for this email address. Sign in with your password, or ask your school administrator',
+          },
+          400,
+        );
+      const started = await beginSsoSignIn(deps(request), {
+        trustId,
+        redirectUri: `${base(request)}${SSO_PATH}/callback`,
+        loginHint: email,
+      });
+      reply.setCookie(SSO_COOKIE, started.pendingCookie, cookieOptions(request));
+      // A link, not a redirect: the strict CSP (form-action 'self') rightly stops a form from redirecting to another site.
+      return renderPage(request, reply, view('continue'), {
+        authorizationUrl: started.authorizationUrl,
+        issuer: new URL(started.authorizationUrl).host,
+      });
+    });
+
+    scope.get(`${SSO_PATH}/callback`, async (request, reply) => {
+      const pendingCookie = request.cookies[SSO_COOKIE];
+      reply.clearCookie(SSO_COOKIE, cookieOptions(request));
+      const outcome = await completeSsoSignIn(deps(request), {
+        pendingCookie,
+        callbackUrl: new URL(request.url, `${base(request)}/`),
+        clientAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      if (outcome.outcome === 'refused')
+        return renderPage(
+          request,
+          reply,
+          view('refused'),
+          { refusal: refusalText[outcome.reason], reason: outcome.reason },
+          outcome.reason === 'state' ? 400 : 403,
+        );
+      setSessionCookie(reply, request, context, outcome.token);
+      return reply.redirect('/', 303);
+    });
+  });
+  await registerSignOnSettingsRoutes(app, context);
+};

@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../contracts/config.ts';
+import { AppError } from '../../contracts/errors.ts';
+import { type MfaStep, mfaStepAfterPassword } from '../../domain/accounts/mfa-roles.ts';
+import { checkPassword } from '../../domain/accounts/password-policy.ts';
+import type { Actor, RoleName } from '../../domain/policy/actor.ts';
+import { audit } from '../../store/audit.ts';
+import { invitations } from '../../store/invitations.ts';
+import type { Tables } from '../../store/tables.ts';
+import { authorize } from '../authorize.ts';
+import { sendMail } from '../mail/send-mail.ts';
+import { publicBaseUrl } from './password-reset.ts';
+import { hashPassword, type PasswordCost } from './passwords.ts';
+import { hashToken } from './sessions.ts';
+
+/** An invitation link works for seven days. */
+export const invitationRules = { lifetimeDays: 7 } as const;
+
+export type InvitationDeps = {
+  db: Kysely<Tables>;
+  config: Pick<Config, 'smtpUrl' | 'production' | 'publicUrl'>;
+  demo: boolean;
+  clock: () => Date;
+  auditKey: Uint8Array;
+  requestId?: string | null;
+  log?: (line: string) => void;
+  passwordCost?: PasswordCost;
+};
+
+export type InviteInput = {
+  email: string;
+  personId?: string | undefined;
+  roles: readonly { role: RoleName; organisationId: string; headteacher?: boolean | undefined }[];
+};
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Invites someone: an account without a password, its role assignments, and a 7-day link (random,
+ * stored hashed) emailed to them. The inviter must be allowed `account.invite` at every organisation
+ * a role is given at, so nobody hands out access wider than their own.
+ */
+export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: InviteInput, baseUrl?: string): Promise<{ userId: string }> => {
+  const email = input.email.trim().toLowerCase();
+  if (!emailPattern.test(email))
+    throw new AppError('validation', 'Enter an email address', [
+      { where: 'email', reason: 'enter an email address like name@school.sch.uk' },
+    ]);
+  if (input.roles.length === 0)
+    throw new AppError('validation', 'Give the new user at least one role', [{ where: 'roles', reason: 'choose a role' }]);
+  const now = deps.clock();
+  const userId = crypto.randomUUID();
+  const organisationIds = [...new Set(input.roles.map((r) => r.organisationId))];
+  const orgs = await deps.db.selectFrom('organisations').select(['id', 'trust_id', 'kind']).where('id', 'in', organisationIds).execute();
+  const trustIds = new Set(orgs.map((o) => o.trust_id));
+  const trustId = orgs[0]?.trust_id;
+  if (orgs.length !== organisationIds.length || !trustId || trustIds.size !== 1)
+    throw new AppError('not_found', 'Organisation not found', [
+      { where: 'roles.organisationId', reason: 'choose organisations of one trust' },
+    ]);
+  // Outside the transaction, so a refusal's audit event is kept.
+  for (const org of orgs)
+    await authorize({ db: deps.db, auditKey: deps.auditKey, requestId: deps.requestId ?? null }, actor, 'account.invite', {
+      type: 'account',
+      trustId,
+      organisationId: org.id,
+      userId,
+    });
+  if (input.roles.some((r) => r.role === 'trust_admin' && orgs.find((o) => o.id === r.organisationId)?.kind !== 'trust'))
+    throw new AppError('validation', 'A trust admin role is held at the trust', [
+      { where: 'roles', reason: 'give trust_admin at the trust' },
+    ]);
+  return deps.db.transaction().execute(async (tx) => {
+    if (input.personId) {
+      const person = await tx
+        .selectFrom('people')
+        .select(['id'])
+        .where('id', '=', input.personId)
+        .where('trust_id', '=', trustId)
+        .executeTakeFirst();
+      if (!person) throw new AppError('not_found', 'Person not found', [{ where: 'personId', reason: 'no such person in this trust' }]);
+    }
+    const existing = await tx.selectFrom('user_accounts').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing)
+      throw new AppError('conflict', 'There is already an account with this email', [
+        { where: 'email', reason: 'this person already has an account' },
+      ]);
+
+    await tx
+      .insertInto('user_accounts')
+      .values({ id: userId, trust_id: trustId, person_id: input.personId ?? null, email, password_hash: null })
+      .execute();
+    const assignments = input.roles.map((r) => ({
+      id: crypto.randomUUID(),
+      trust_id: trustId,
+      user_id: userId,
+      role: r.role,
+      organisation_id: r.organisationId,
+      headteacher: r.headteacher === true && r.role === 'school_admin',
+    }));
+    await tx.insertInto('role_assignments').values(assignments).execute();
+    const token = randomBytes(32).toString('base64url');
+    const invitationId = crypto.randomUUID();
+    const expiresAt = new Date(now.getTime() + invitationRules.lifetimeDays * 86_400_000);
+    await invitations(tx).insert({
+      id: invitationId,
+      trustId,
+      userId,
+      tokenHash: hashToken(token),
+      invitedBy: actor.userId,
+      expiresAt,
+      now,
+    });
+    await sendMail(
+      { db: tx, config: deps.config, demo: deps.demo, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) },
+      {
+        trustId,
+        to: email,
+        subject: 'You have been invited to Pathways',
+        text: [
+          'You have been invited to Pathways, where your school keeps its support staff career framework and training.',
+          '',
+          `Set your password here within ${invitationRules.lifetimeDays} days:`,
+          `${publicBaseUrl(deps.config, baseUrl)}/invitations/${token}`,
+          '',
+          'If your school uses single sign-on, you can instead choose "Sign in with your school account" on the sign-in page.',
+        ].join('\n'),
+      },
+    );
+    const log = audit(tx, deps.auditKey);
+    await log.record(
+      {
+        trustId,
+        actor: actor.userId,
+        action: 'account.invited',
+        entity: 'account',
+        entityId: userId,
+        data: { before: null, after: { email, personId: input.personId ?? null }, invitationId, expiresAt: expiresAt.toISOString() },
+        requestId: deps.requestId ?? null,
+      },
+      ...assignments.map((a) => ({
+        trustId,
+        actor: actor.userId,
+        action: 'role.assigned',
+        entity: 'role_assignment',
+        entityId: a.id,
+        data: { before: null, after: { userId, role: a.role, organisationId: a.organisation_id, headteacher: a.headteacher } },
+        requestId: deps.requestId ?? null,
+      })),
+    );
+    return { userId };
+  });
+};
+
+const invalidInvitation = () =>
+  new AppError('not_found', 'This invitation link is not valid', [
+    { where: 'token', reason: 'the link has expired or has already been used: ask your school administrator for a new invitation' },
+  ]);
+
+/** The invitation behind a link, if it can still be accepted (for showing the form). */
+export const findOpenInvitation = async (deps: Pick<InvitationDeps, 'db' | 'clock'>, token: string) => {
+  const invitation = await invitations(deps.db).findByTokenHash(hashToken(token));
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= deps.clock()) return undefined;
+  return { email: invitation.email };
+};
+
+/** Accepts an invitation: sets the account's first password (policy-checked). The link works once. */
+export const acceptInvitation = async (
+  deps: InvitationDeps,
+  input: { token: string; password: string },
+): Promise<{ userId: string; trustId: string; mfa: MfaStep }> => {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (tx) => {
+    const invitation = await invitations(tx).findByTokenHash(hashToken(input.token), true);
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) throw invalidInvitation();
+    const account = await tx
+      .selectFrom('user_accounts')
+      .select(['id', 'disabled_at', 'password_hash'])
+      .where('id', '=', invitation.userId)
+      .executeTakeFirst();
+    if (!account || account.disabled_at) throw invalidInvitation();
+    const verdict = checkPassword(input.password, [invitation.email]);
+    if (!verdict.ok) throw new AppError('validation', 'Choose a different password', [{ where: 'password', reason: verdict.reason }]);
+    const passwordHash = await hashPassword(input.password, deps.passwordCost);
+    await tx
+      .updateTable('user_accounts')
+      .set({ password_hash: passwordHash, password_changed_at: now })
+      .where('id', '=', account.id)
+      .execute();
+    await invitations(tx).acceptAllForUser(account.id, now);
+    await audit(tx, deps.auditKey).record({
+      trustId: invitation.trustId,
+      actor: account.id,
+      action: 'invitation.accepted',
+      entity: 'account',
+      entityId: account.id,
+      data: {
+        invitationId: invitation.id,
+        changed: ['password'],
+        before: { passwordSet: account.password_hash !== null },
+        after: { passwordSet: true },
+      },
+      requestId: deps.requestId ?? null,
+    });
+    const roles = await tx.selectFrom('role_assignments').select('role').where('user_id', '=', account.id).execute();
+    // An invitee whose role needs a second factor enrols before the session counts as signed in.
+    const mfa = mfaStepAfterPassword({ roles: roles.map((r) => r.role), demoExempt: false, enrolled: false });
+    return { userId: account.id, trustId: invitation.trustId, mfa };
+  });
+};

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { totpCodeAt } from '../../domain/accounts/totp.ts';
+import { sessions } from '../../store/sessions.ts';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import { DEMO_PASSWORD } from '../demo.ts';
+import { type AuthFixture, openAuthFixture } from './auth-testing.ts';
+import { beginMfaEnrolment, confirmMfaEnrolment, maxWrongCodesPerSession, recoveryCodeCount, verifyMfa } from './mfa.ts';
+import { hashToken, resolveSession } from './sessions.ts';
+import { signIn } from './sign-in.ts';
+
+describe.each(testDatabaseKinds())('multi-factor authentication on %s', (kind) => {
+  let fixture: AuthFixture | undefined;
+  afterEach(async () => {
+    await fixture?.database.close();
+    fixture = undefined;
+  });
+
+  const setUp = async () => {
+    fixture = await openAuthFixture(kind);
+    const f = fixture;
+    const db = f.database.kysely;
+    const mfaDeps = { db, keys: f.context.keys, clock: f.clock.now };
+    const admin = f.login('school_admin');
+    /** Signs the admin in with their password; returns the (pending) session record and token. */
+    const passwordStep = async () => {
+      const signedIn = await signIn(
+        { db, auditKey: f.context.keys.auditKey, clock: f.clock.now, demo: false },
+        { email: admin.email, password: DEMO_PASSWORD, clientAddress: '203.0.113.9', userAgent: null },
+      );
+      const session = await sessions(db).findByTokenHash(hashToken(signedIn.token));
+      if (!session) throw new Error('no session');
+      return { signedIn, session };
+    };
+    const enrol = async () => {
+      const { session } = await passwordStep();
+      const { secret } = await beginMfaEnrolment(mfaDeps, session);
+      const { recoveryCodes } = await confirmMfaEnrolment(mfaDeps, session, totpCodeAt(secret, f.clock.now()));
+      return { secret, recoveryCodes };
+    };
+    const live = async (token: string) => (await resolveSession(db, token, f.clock.now()))?.session.mfaVerified === true;
+    const events = async () =>
+      (await db.selectFrom('audit_events').select('action').where('action', 'like', 'auth.mfa%').orderBy('id').execute()).map(
+        (e) => e.action,
+      );
+    return { f, db, mfaDeps, passwordStep, enrol, live, events };
+  };
+
+  it('enrols with a QR seed and a confirming code, stores the seed encrypted and the recovery codes hashed', async () => {
+    const { f, db, mfaDeps, passwordStep, live, events } = await setUp();
+    const { signedIn, session } = await passwordStep();
+    expect(signedIn.mfa).toBe('enrol');
+    expect(await live(signedIn.token)).toBe(false);
+    const enrolment = await beginMfaEnrolment(mfaDeps, session);
+    expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\/Pathways:.*secret=/);
+    // Reloading the page shows the same seed until it is confirmed.
+    expect((await beginMfaEnrolment(mfaDeps, session)).secret).toBe(enrolment.secret);
+    await expect(confirmMfaEnrolment(mfaDeps, session, '000000')).rejects.toMatchObject({ code: 'validation' });
+    const { recoveryCodes } = await confirmMfaEnrolment(mfaDeps, session, totpCodeAt(enrolment.secret, f.clock.now()));
+    expect(recoveryCodes).toHaveLength(recoveryCodeCount);
+    expect(new Set(recoveryCodes).size).toBe(recoveryCodeCount);
+    expect(await live(signedIn.token)).toBe(true);
+
+    const account = await db
+      .selectFrom('user_accounts')
+      .selectAll()
+      .where('email', '=', f.login('school_admin').email)
+      .executeTakeFirstOrThrow();
+    expect(account.mfa_enabled_at).not.toBeNull();
+    expect(account.mfa_secret_encrypted).not.toContain(enrolment.secret);
+    const stored = await db.selectFrom('mfa_recovery_codes').select('code_hash').where('user_id', '=', account.id).execute();
+    expect(stored).toHaveLength(recoveryCodeCount);
+    expect(stored.map((s) => s.code_hash)).not.toContain(recoveryCodes[0]);
+    await expect(beginMfaEnrolment(mfaDeps, session)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await events()).toEqual(['auth.mfa-wrong-code', 'auth.mfa-enrolled']);
+  });
+
+  it('challenges an enrolled account: the right code signs in, a wrong one does not, a used one is refused as replayed', async () => {
+    const { f, mfaDeps, passwordStep, enrol, live, events } = await setUp();
+    const { secret } = await enrol();
+    // Same 30-second step as the enrolment code: that code was used, so it is a replay.
+    const first = await passwordStep();
+    expect(first.signedIn.mfa).toBe('challenge');
+    await expect(verifyMfa(mfaDeps, first.session, totpCodeAt(secret, f.clock.now()))).rejects.toMatchObject({ code: 'validation' });
+    await expect(verifyMfa(mfaDeps, first.session, '123456')).rejects.toMatchObject({ code: 'validation' });
+    expect(await live(first.signedIn.token)).toBe(false);
+
+    f.clock.advance(30_000);
+    const code = totpCodeAt(secret, f.clock.now());
+    await expect(verifyMfa(mfaDeps, first.session, code)).resolves.toEqual({ method: 'totp' });
+    expect(await live(first.signedIn.token)).toBe(true);
+
+    const second = await passwordStep();
+    await expect(verifyMfa(mfaDeps, second.session, code)).rejects.toMatchObject({ code: 'validation' });
+    expect(await live(second.signedIn.token)).toBe(false);
+    expect(await events()).toEqual([
+      'auth.mfa-enrolled',
+      'auth.mfa-replayed-code',
+      'auth.mfa-wrong-code',
+      'auth.mfa-verified',
+      'auth.mfa-replayed-code',
+    ]);
+  });
+
+  it('accepts each recovery code once', async () => {
+    const { mfaDeps, passwordStep, enrol, live, events } = await setUp();
+    const { recoveryCodes } = await enrol();
+    const code = recoveryCodes[3] ?? '';
+    const first = await passwordStep();
+    await expect(verifyMfa(mfaDeps, first.session, ` ${code.toUpperCase()} `)).resolves.toEqual({
+      method: 'recovery-code',
+      remaining: recoveryCodeCount - 1,
+    });
+    expect(await live(first.signedIn.token)).toBe(true);
+    const second = await passwordStep();
+    await expect(verifyMfa(mfaDeps, second.session, code)).rejects.toMatchObject({ code: 'validation' });
+    expect(await live(second.signedIn.token)).toBe(false);
+    expect(await events()).toEqual(['auth.mfa-enrolled', 'auth.mfa-recovery-code-used', 'auth.mfa-wrong-code']);
+  });
+
+  it('revokes a pending session after too many wrong codes', async () => {
+    const { f, mfaDeps, passwordStep, enrol } = await setUp();
+    const { secret } = await enrol();
+    f.clock.advance(60_000);
+    const pending = await passwordStep();
+    for (let i = 0; i < maxWrongCodesPerSession; i++) {
+      await expect(verifyMfa(mfaDeps, pending.session, 'wrong-code')).rejects.toMatchObject({ code: 'validation' });
+    }
+    expect(await resolveSession(f.database.kysely, pending.signedIn.token, f.clock.now())).toBeUndefined();
+    await expect(verifyMfa(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()))).rejects.toMatchObject({ code: 'unauthenticated' });
+    // The right code cannot bring a revoked session back.
+    expect(await resolveSession(f.database.kysely, pending.signedIn.token, f.clock.now())).toBeUndefined();
+  });
+});

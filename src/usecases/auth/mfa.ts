@@ -1,0 +1,146 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../contracts/errors.ts';
+import { totpSecretFrom, totpUri, verifyTotp } from '../../domain/accounts/totp.ts';
+import { audit } from '../../store/audit.ts';
+import { credentials } from '../../store/credentials.ts';
+import { mfa } from '../../store/mfa.ts';
+import { type SessionRecord, sessions } from '../../store/sessions.ts';
+import type { Tables } from '../../store/tables.ts';
+import { decryptSecret, encryptSecret, type Keys } from '../secrets.ts';
+
+export type MfaDeps = { db: Kysely<Tables>; keys: Keys; clock: () => Date; requestId?: string | null };
+
+/** How many one-time recovery codes enrolment hands out, and how many wrong codes end a pending session. */
+export const recoveryCodeCount = 10;
+export const maxWrongCodesPerSession = 5;
+
+const WRONG_CODE = 'The code is not right. Enter the 6-digit code your authenticator app shows now, or a recovery code';
+
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const newRecoveryCode = () => {
+  const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+};
+/** Recovery codes carry about 49 random bits each, so a plain SHA-256 of the normalised code is a safe store. */
+const hashRecoveryCode = (code: string) =>
+  createHash('sha256')
+    .update(code.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .digest('base64url');
+
+export type Enrolment = { secret: string; uri: string };
+
+const record = (deps: MfaDeps, db: Kysely<Tables>, session: SessionRecord, action: string, data: Record<string, unknown>) =>
+  audit(db, deps.keys.auditKey).record({
+    trustId: session.trustId,
+    actor: session.userId,
+    action,
+    entity: 'account',
+    entityId: session.userId,
+    data: { sessionId: session.id, ...data },
+    requestId: deps.requestId ?? null,
+    occurredAt: deps.clock(),
+  });
+
+/**
+ * Starts (or resumes) enrolment of an authenticator app: a new TOTP seed, kept encrypted and not yet
+ * enabled, with the otpauth URI for the QR code. Refused once the account has enrolled.
+ */
+export const beginMfaEnrolment = async (deps: MfaDeps, session: SessionRecord): Promise<Enrolment> => {
+  const store = mfa(deps.db);
+  const state = await store.state(session.userId);
+  const account = await credentials(deps.db).findById(session.userId);
+  if (!state || !account) throw new AppError('not_found', 'This account no longer exists');
+  if (state.enabledAt) throw new AppError('conflict', 'An authenticator app is already set up for this account');
+  let secret = state.secretEncrypted ? decryptSecret(deps.keys, state.secretEncrypted) : null;
+  if (!secret) {
+    secret = totpSecretFrom(randomBytes(20));
+    await store.setPendingSecret(session.userId, encryptSecret(deps.keys, secret));
+  }
+  return { secret, uri: totpUri(secret, account.email) };
+};
+
+/**
+ * Confirms enrolment with a code from the new authenticator: enables it, marks this session
+ * verified, and returns the recovery codes — shown once, stored only hashed.
+ */
+export const confirmMfaEnrolment = async (deps: MfaDeps, session: SessionRecord, code: string): Promise<{ recoveryCodes: string[] }> => {
+  const now = deps.clock();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const store = mfa(trx);
+    const state = await store.state(session.userId);
+    if (!state?.secretEncrypted || state.enabledAt)
+      throw new AppError('conflict', 'There is no authenticator app being set up for this account');
+    if (!(await store.sessionOpen(session.id))) throw new AppError('unauthenticated', 'Sign in again');
+    const check = verifyTotp(decryptSecret(deps.keys, state.secretEncrypted), code, now, state.lastStep);
+    if (!check.ok) {
+      await record(deps, trx, session, 'auth.mfa-wrong-code', { during: 'enrolment', reason: check.reason });
+      return { ok: false as const };
+    }
+    const recoveryCodes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
+    await store.enable(session.userId, now, check.step);
+    await store.replaceRecoveryCodes(session.userId, session.trustId, recoveryCodes.map(hashRecoveryCode));
+    await sessions(trx).markMfaVerified(session.id);
+    await record(deps, trx, session, 'auth.mfa-enrolled', {
+      before: { mfaEnabled: false },
+      after: { mfaEnabled: true },
+      recoveryCodes: recoveryCodeCount,
+    });
+    return { ok: true as const, recoveryCodes };
+  });
+  if (!result.ok) throw new AppError('validation', WRONG_CODE, [{ where: 'code', reason: WRONG_CODE }]);
+  return { recoveryCodes: result.recoveryCodes };
+};
+
+export type MfaVerification = { method: 'totp' } | { method: 'recovery-code'; remaining: number };
+
+/**
+ * The second step of sign-in: a current TOTP code (a code whose time step was already used is
+ * refused as replayed) or an unused recovery code (consumed). After too many wrong codes the pending
+ * session is revoked, so guessing must start again from the throttled password step.
+ */
+export const verifyMfa = async (deps: MfaDeps, session: SessionRecord, code: string): Promise<MfaVerification> => {
+  const now = deps.clock();
+  const trimmed = code.trim();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const store = mfa(trx);
+    const state = await store.state(session.userId);
+    if (!state?.secretEncrypted || !state.enabledAt) throw new AppError('conflict', 'No authenticator app is set up for this account');
+    if (!(await store.sessionOpen(session.id))) throw new AppError('unauthenticated', 'Sign in again');
+    let outcome: { ok: true; verification: MfaVerification } | { ok: false; reason: 'wrong' | 'replayed' };
+    if (/^\d[\d\s]*$/.test(trimmed)) {
+      const check = verifyTotp(decryptSecret(deps.keys, state.secretEncrypted), trimmed, now, state.lastStep);
+      outcome = !check.ok
+        ? check
+        : (await store.advanceStep(session.userId, check.step))
+          ? { ok: true, verification: { method: 'totp' } }
+          : { ok: false, reason: 'replayed' };
+    } else if (await store.consumeRecoveryCode(session.userId, hashRecoveryCode(trimmed), now)) {
+      outcome = { ok: true, verification: { method: 'recovery-code', remaining: await store.unusedRecoveryCodes(session.userId) } };
+    } else {
+      outcome = { ok: false, reason: 'wrong' };
+    }
+    if (!outcome.ok) {
+      await record(deps, trx, session, outcome.reason === 'replayed' ? 'auth.mfa-replayed-code' : 'auth.mfa-wrong-code', {
+        during: 'sign-in',
+      });
+      if ((await store.wrongCodesSince(session.userId, session.createdAt)) >= maxWrongCodesPerSession) {
+        await sessions(trx).revoke(session.id, 'too many wrong codes', now);
+      }
+      return outcome;
+    }
+    await sessions(trx).markMfaVerified(session.id);
+    if (outcome.verification.method === 'recovery-code') {
+      await record(deps, trx, session, 'auth.mfa-recovery-code-used', { remaining: outcome.verification.remaining });
+    } else {
+      await record(deps, trx, session, 'auth.mfa-verified', { method: 'totp' });
+    }
+    return outcome;
+  });
+  if (!result.ok) throw new AppError('validation', WRONG_CODE, [{ where: 'code', reason: WRONG_CODE }]);
+  return result.verification;
+};
+
+/** Whether the session's account has an authenticator app set up (decides challenge or set-up page). */
+export const hasMfaEnrolled = async (deps: MfaDeps, session: SessionRecord): Promise<boolean> =>
+  (await mfa(deps.db).state(session.userId))?.enabledAt != null;

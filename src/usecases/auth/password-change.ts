@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../contracts/errors.ts';
+import { checkPassword } from '../../domain/accounts/password-policy.ts';
+import type { Actor } from '../../domain/policy/actor.ts';
+import { audit } from '../../store/audit.ts';
+import { credentials } from '../../store/credentials.ts';
+import { sessions } from '../../store/sessions.ts';
+import type { Tables } from '../../store/tables.ts';
+import { hashPassword, type PasswordCost, standardPasswordCost, verifyPassword } from './passwords.ts';
+
+export type PasswordChangeDeps = {
+  db: Kysely<Tables>;
+  auditKey: Uint8Array;
+  clock: () => Date;
+  /** argon2id cost of the new hash: the standard one unless a test asks for a cheap one. */
+  passwordCost?: PasswordCost;
+  requestId?: string | null;
+};
+
+export type PasswordChange = { currentPassword: string; newPassword: string };
+
+/**
+ * A signed-in user changes their own password: the current one must be right, the new one must pass
+ * the password policy (which also refuses their own email and names). Every other session of theirs
+ * is revoked; the one they are using stays.
+ */
+export const changePassword = async (deps: PasswordChangeDeps, actor: Actor, sessionId: string, change: PasswordChange): Promise<void> => {
+  const now = deps.clock();
+  const account = await credentials(deps.db).findById(actor.userId);
+  if (!account || account.disabledAt) throw new AppError('unauthenticated', 'Sign in to continue');
+  const currentOk = await verifyPassword(account.passwordHash, change.currentPassword);
+  const base = {
+    trustId: account.trustId,
+    actor: actor.userId,
+    entity: 'account',
+    entityId: actor.userId,
+    requestId: deps.requestId ?? null,
+    occurredAt: now,
+  };
+  if (!currentOk) {
+    await audit(deps.db, deps.auditKey).record({
+      ...base,
+      action: 'account.password-change-refused',
+      data: { reason: 'wrong-current-password' },
+    });
+    throw new AppError('validation', 'The password is not right', [
+      { where: 'currentPassword', reason: 'Your current password is not right' },
+    ]);
+  }
+  const personalWords = [account.email, account.givenName ?? '', account.familyName ?? ''];
+  // checkPassword penalises the email's parts; the whole address (which zxcvbn scores as strong) is refused here.
+  const verdict = change.newPassword.toLowerCase().includes(account.email.toLowerCase())
+    ? { ok: false as const, reason: 'Do not use your email address in your password' }
+    : change.newPassword === change.currentPassword
+      ? { ok: false as const, reason: 'Choose a password different from your current one' }
+      : checkPassword(change.newPassword, personalWords);
+  if (!verdict.ok) throw new AppError('validation', 'Choose a different new password', [{ where: 'newPassword', reason: verdict.reason }]);
+  const hash = await hashPassword(change.newPassword, deps.passwordCost ?? standardPasswordCost);
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('user_accounts')
+      .select('password_changed_at')
+      .where('id', '=', actor.userId)
+      .executeTakeFirstOrThrow();
+    await credentials(trx).setPasswordHash(actor.userId, hash, now);
+    await sessions(trx).revokeAllForUser(actor.userId, 'password changed', now, sessionId);
+    await audit(trx, deps.auditKey).record({
+      ...base,
+      action: 'account.password-changed',
+      data: { before: { passwordChangedAt: before.password_changed_at }, after: { passwordChangedAt: now }, otherSessionsRevoked: true },
+    });
+  });
+};

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../contracts/errors.ts';
+import { throttleRules } from '../../domain/accounts/throttle.ts';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import { DEMO_PASSWORD } from '../demo.ts';
+import { type AuthFixture, openAuthFixture } from './auth-testing.ts';
+import { resolveSession } from './sessions.ts';
+import { SIGN_IN_FAILED, type SignInInput, signIn, signOut } from './sign-in.ts';
+
+describe.each(testDatabaseKinds())('signIn on %s', (kind) => {
+  let fixture: AuthFixture | undefined;
+  afterEach(async () => {
+    await fixture?.database.close();
+    fixture = undefined;
+  });
+
+  const setUp = async (options: { demo?: boolean } = {}) => {
+    fixture = await openAuthFixture(kind, options);
+    const f = fixture;
+    const deps = { db: f.database.kysely, auditKey: f.context.keys.auditKey, clock: f.clock.now, demo: f.context.demo };
+    const attempt = (input: Partial<SignInInput> & { email: string }) =>
+      signIn(deps, { password: DEMO_PASSWORD, clientAddress: '203.0.113.7', userAgent: 'test', ...input });
+    const failure = (input: Partial<SignInInput> & { email: string }) =>
+      attempt(input).then(
+        () => {
+          throw new Error('signed in but should not have');
+        },
+        (error: unknown) => error,
+      );
+    const events = (action: string) => f.database.kysely.selectFrom('audit_events').selectAll().where('action', '=', action).execute();
+    return { f, deps, attempt, failure, events };
+  };
+
+  it('signs in with the right password, starts a live session and audits it without the password', async () => {
+    const { f, attempt, events } = await setUp();
+    const staff = f.login('staff');
+    const signedIn = await attempt({ email: staff.email.toUpperCase() });
+    expect(signedIn.mfa).toBe('none');
+    const resolved = await resolveSession(f.database.kysely, signedIn.token, f.clock.now());
+    expect(resolved?.actor.userId).toBe(await f.userIdOf(staff.email));
+    expect(resolved?.session.mfaVerified).toBe(true);
+    const audited = await events('auth.signed-in');
+    expect(audited).toHaveLength(1);
+    expect(JSON.stringify(audited)).not.toContain(DEMO_PASSWORD);
+  });
+
+  it('gives one message for a wrong password, an unknown email and a disabled account, and audits each', async () => {
+    const { f, failure, events } = await setUp();
+    const staff = f.login('staff');
+    const wrong = await failure({ email: staff.email, password: 'not-the-password' });
+    const unknown = await failure({ email: 'nobody@riverside-demo.example' });
+    await f.database.kysely
+      .updateTable('user_accounts')
+      .set({ disabled_at: f.clock.now() })
+      .where('email', '=', f.login('line_manager').email)
+      .execute();
+    const disabled = await failure({ email: f.login('line_manager').email });
+    for (const error of [wrong, unknown, disabled]) {
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'unauthenticated', message: SIGN_IN_FAILED });
+    }
+    const failed = await events('auth.sign-in-failed');
+    expect(failed.map((e) => (e.data as { reason: string }).reason).sort()).toEqual(['disabled', 'unknown-email', 'wrong-password']);
+    expect(JSON.stringify(failed)).not.toContain('not-the-password');
+  });
+
+  it('throttles an account after 5 failures, even with the right password, until the window has passed', async () => {
+    const { f, attempt, failure, events } = await setUp();
+    const staff = f.login('staff');
+    for (let i = 0; i < throttleRules.perAccount; i++)
+      await failure({ email: staff.email, password: `wrong ${i}`, clientAddress: `198.51.100.${i}` });
+    expect(await failure({ email: staff.email })).toMatchObject({ code: 'unauthenticated', message: SIGN_IN_FAILED });
+    expect(await events('auth.throttled')).toHaveLength(1);
+    // Another account from the same addresses is not affected by this account's throttle.
+    await expect(attempt({ email: f.login('line_manager').email, clientAddress: '198.51.100.0' })).resolves.toMatchObject({ mfa: 'none' });
+    f.clock.advance(throttleRules.windowMinutes * 60_000 + 1000);
+    await expect(attempt({ email: staff.email })).resolves.toMatchObject({ mfa: 'none' });
+  });
+
+  it('throttles a client address after 20 failures across accounts', async () => {
+    const { f, attempt, failure } = await setUp();
+    for (let i = 0; i < throttleRules.perAddress; i++)
+      await failure({ email: `guess${i}@riverside-demo.example`, clientAddress: '192.0.2.1' });
+    expect(await failure({ email: f.login('staff').email, clientAddress: '192.0.2.1' })).toMatchObject({ message: SIGN_IN_FAILED });
+    await expect(attempt({ email: f.login('staff').email, clientAddress: '192.0.2.2' })).resolves.toMatchObject({ mfa: 'none' });
+  });
+
+  it('rotates the session: a new token every time, and the previous session is revoked', async () => {
+    const { f, attempt } = await setUp();
+    const staff = f.login('staff');
+    const first = await attempt({ email: staff.email });
+    const second = await attempt({ email: staff.email, previousToken: first.token });
+    expect(second.token).not.toBe(first.token);
+    expect(await resolveSession(f.database.kysely, first.token, f.clock.now())).toBeUndefined();
+    expect(await resolveSession(f.database.kysely, second.token, f.clock.now())).toBeDefined();
+  });
+
+  it('signs out: the session is revoked and audited', async () => {
+    const { f, deps, attempt, events } = await setUp();
+    const signedIn = await attempt({ email: f.login('staff').email });
+    await signOut(deps, signedIn.token);
+    expect(await resolveSession(f.database.kysely, signedIn.token, f.clock.now())).toBeUndefined();
+    expect(await events('auth.signed-out')).toHaveLength(1);
+  });
+
+  it('asks admins for a second factor (session not verified yet), but not demo accounts in demo mode', async () => {
+    const { f, attempt } = await setUp();
+    for (const role of ['trust_admin', 'school_admin'] as const) {
+      const signedIn = await attempt({ email: f.login(role).email });
+      expect(signedIn.mfa).toBe('enrol');
+      expect((await resolveSession(f.database.kysely, signedIn.token, f.clock.now()))?.session.mfaVerified).toBe(false);
+    }
+    await f.database.close();
+    const demo = await setUp({ demo: true });
+    await expect(demo.attempt({ email: demo.f.login('trust_admin').email })).resolves.toMatchObject({ mfa: 'none' });
+  });
+});
+
+describe.each(testDatabaseKinds())('session lifetime on %s', (kind) => {
+  it('ends a session after 30 idle minutes, and after 12 hours however active', async () => {
+    const f = await openAuthFixture(kind);
+    try {
+      const deps = { db: f.database.kysely, auditKey: f.context.keys.auditKey, clock: f.clock.now, demo: false };
+      const input = { email: f.login('staff').email, password: DEMO_PASSWORD, clientAddress: '203.0.113.7', userAgent: null };
+      const idle = await signIn(deps, input);
+      f.clock.advance(29 * 60_000);
+      expect(await resolveSession(f.database.kysely, idle.token, f.clock.now())).toBeDefined();
+      f.clock.advance(29 * 60_000);
+      expect(await resolveSession(f.database.kysely, idle.token, f.clock.now())).toBeDefined();
+      f.clock.advance(31 * 60_000);
+      expect(await resolveSession(f.database.kysely, idle.token, f.clock.now())).toBeUndefined();
+
+      const busy = await signIn(deps, input);
+      for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+        f.clock.advance(20 * 60_000);
+        expect(await resolveSession(f.database.kysely, busy.token, f.clock.now())).toBeDefined();
+      }
+      f.clock.advance(20 * 60_000);
+      expect(await resolveSession(f.database.kysely, busy.token, f.clock.now())).toBeUndefined();
+    } finally {
+      await f.database.close();
+    }
+  });
+});

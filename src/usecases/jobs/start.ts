@@ -1,0 +1,17 @@
+import type { AppContext } from '../context.ts';
+import { mailSendHandler } from '../mail/deliver.ts';
+import { createJobWorker } from './worker.ts';
+
+/** Starts the application's job worker with every handler; returns a function that stops it (waiting for the job in hand). */
+export const startJobWorker = (context: AppContext, onError: (error: unknown) => void, pollMs = 1000): (() => Promise<void>) => {
+  const db = context.database.kysely;
+  const worker = createJobWorker({
+    db,
+    clock: context.clock,
+    pollMs,
+    handlers: { 'mail.send': mailSendHandler({ db, config: context.config, clock: context.clock }), noop: async () => {} },
+    onError,
+  });
+  worker.start();
+  return () => worker.stop();
+};

@@ -1,0 +1,18 @@
+import type { Actor } from '../../domain/policy/actor.ts';
+import { can } from '../../domain/policy/can.ts';
+import { emptyScope, scopeOf } from './scope.ts';
+
+/** The signed-in areas a user may open, for the header: shown by permission, never as dead ends. */
+export const directoryNavigation = (actor: Actor) => {
+  const items: { href: string; text: string }[] = [];
+  items.push({ href: '/people', text: 'Staff' });
+  const home = actor.assignments.find(
+    (a) => can(actor, 'organisation.read', { type: 'organisation', trustId: a.trustId, organisationId: a.organisationId }).allowed,
+  );
+  if (home) items.push({ href: `/organisations/${home.organisationId}`, text: 'Organisation' });
+  const accounts = scopeOf(actor, 'account.assignRoles');
+  if (!emptyScope(accounts)) items.push({ href: '/users', text: 'Users' });
+  if (!emptyScope(scopeOf(actor, 'audit.read'))) items.push({ href: '/audit', text: 'Audit log' });
+  if (actor.partnershipIds.length > 0) items.push({ href: '/partnerships', text: 'Partnerships' });
+  return items;
+};
