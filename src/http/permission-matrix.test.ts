@@ -129,6 +129,8 @@ const expected: Row[] = [
   ['GET /schools/:id/staff.:format', 'T S', '-'],
   // User management (:id is an account at the school; everyone may list, and sees only themselves unless an admin).
   ['GET /users', signedIn, signedIn],
+  ['GET /users/invite', signedIn, signedIn],
+  ['POST /users/invite', 'T S', '-', { body: 'email=new.person@example.org&role=staff&organisationId=:school' }],
   ['GET /users/:id', 'T S', '-'],
   ['POST /users/:id/roles', 'T S', '-', { body: 'role=line_manager&organisationId=:school' }],
   ['POST /users/:id/roles/:assignmentId/remove', 'T S', '-'],

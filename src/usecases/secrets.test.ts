@@ -15,6 +15,11 @@ describe('secrets at rest', () => {
     expect(() => decryptSecret(deriveKeys(new Uint8Array(32).fill(2)), stored)).toThrow(/secret key has changed/);
   });
 
+  it('refuses a stored secret whose tag was cut short', () => {
+    const [version, iv, tag, ciphertext] = encryptSecret(keys, 'x').split('.');
+    expect(() => decryptSecret(keys, [version, iv, tag?.slice(0, 8), ciphertext].join('.'))).toThrow(/could not be decrypted/);
+  });
+
   it('derives different keys for the audit chain and for encryption', () => {
     expect(Buffer.from(keys.auditKey).equals(Buffer.from(keys.encryptionKey))).toBe(false);
   });

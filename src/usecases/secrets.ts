@@ -32,9 +32,10 @@ export const encryptSecret = (keys: Keys, plaintext: string): string => {
 export const decryptSecret = (keys: Keys, stored: string): string => {
   const [version, iv, tag, ciphertext] = stored.split('.');
   if (version !== 'v1' || !iv || !tag || !ciphertext) throw new AppError('internal', 'A stored secret is not in a known format');
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryptionKey, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryptionKey, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
   try {
+    // A truncated tag is tampering too: setAuthTag refuses it along with every other mismatch below.
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
     throw new AppError('internal', 'A stored secret could not be decrypted: the secret key has changed');

@@ -1,32 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Config } from '../../contracts/config.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { type MfaStep, mfaStepAfterPassword } from '../../domain/accounts/mfa-roles.ts';
-import { checkPassword } from '../../domain/accounts/password-policy.ts';
 import type { Actor, RoleName } from '../../domain/policy/actor.ts';
+import { can } from '../../domain/policy/can.ts';
 import { audit } from '../../store/audit.ts';
+import { credentials } from '../../store/credentials.ts';
 import { invitations } from '../../store/invitations.ts';
-import type { Tables } from '../../store/tables.ts';
 import { authorize } from '../authorize.ts';
 import { sendMail } from '../mail/send-mail.ts';
+import type { AccountMailDeps } from './account-mail-deps.ts';
 import { publicBaseUrl } from './password-reset.ts';
-import { hashPassword, type PasswordCost } from './passwords.ts';
+import { hashNewPassword } from './passwords.ts';
 import { hashToken } from './sessions.ts';
 
 /** An invitation link works for seven days. */
 export const invitationRules = { lifetimeDays: 7 } as const;
 
-export type InvitationDeps = {
-  db: Kysely<Tables>;
-  config: Pick<Config, 'smtpUrl' | 'production' | 'publicUrl'>;
-  demo: boolean;
-  clock: () => Date;
-  auditKey: Uint8Array;
-  requestId?: string | null;
-  log?: (line: string) => void;
-  passwordCost?: PasswordCost;
-};
+export type InvitationDeps = AccountMailDeps;
 
 export type InviteInput = {
   email: string;
@@ -180,14 +170,8 @@ export const acceptInvitation = async (
       .where('id', '=', invitation.userId)
       .executeTakeFirst();
     if (!account || account.disabled_at) throw invalidInvitation();
-    const verdict = checkPassword(input.password, [invitation.email]);
-    if (!verdict.ok) throw new AppError('validation', 'Choose a different password', [{ where: 'password', reason: verdict.reason }]);
-    const passwordHash = await hashPassword(input.password, deps.passwordCost);
-    await tx
-      .updateTable('user_accounts')
-      .set({ password_hash: passwordHash, password_changed_at: now })
-      .where('id', '=', account.id)
-      .execute();
+    const passwordHash = await hashNewPassword(input.password, [invitation.email], { field: 'password', cost: deps.passwordCost });
+    await credentials(tx).setPasswordHash(account.id, passwordHash, now);
     await invitations(tx).acceptAllForUser(account.id, now);
     await audit(tx, deps.auditKey).record({
       trustId: invitation.trustId,
@@ -208,4 +192,20 @@ export const acceptInvitation = async (
     const mfa = mfaStepAfterPassword({ roles: roles.map((r) => r.role), demoExempt: false, enrolled: false });
     return { userId: account.id, trustId: invitation.trustId, mfa };
   });
+};
+
+/** The organisations this actor may invite people to: those of their trusts where they hold account.invite. */
+export const invitableOrganisations = async (deps: Pick<InvitationDeps, 'db'>, actor: Actor) => {
+  const trustIds = [...new Set(actor.assignments.map((a) => a.trustId))];
+  if (trustIds.length === 0) return [];
+  const organisations = await deps.db
+    .selectFrom('organisations')
+    .select(['id', 'trust_id', 'kind', 'name'])
+    .where('trust_id', 'in', trustIds)
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();
+  return organisations.filter(
+    (o) => can(actor, 'account.invite', { type: 'account', trustId: o.trust_id, organisationId: o.id, userId: 'new' }).allowed,
+  );
 };

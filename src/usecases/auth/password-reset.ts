@@ -1,30 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Config } from '../../contracts/config.ts';
 import { AppError } from '../../contracts/errors.ts';
-import { checkPassword } from '../../domain/accounts/password-policy.ts';
 import { accounts } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
+import { credentials } from '../../store/credentials.ts';
 import { passwordResets } from '../../store/password-resets.ts';
 import { sessions } from '../../store/sessions.ts';
-import type { Tables } from '../../store/tables.ts';
 import { sendMail } from '../mail/send-mail.ts';
-import { hashPassword, type PasswordCost } from './passwords.ts';
+import type { AccountMailDeps } from './account-mail-deps.ts';
+import { hashNewPassword } from './passwords.ts';
 import { hashToken } from './sessions.ts';
 
 /** A reset link works for an hour, once; at most three are sent to one account per hour. */
 export const passwordResetRules = { lifetimeMinutes: 60, perAccountPerHour: 3 } as const;
 
-export type PasswordResetDeps = {
-  db: Kysely<Tables>;
-  config: Pick<Config, 'smtpUrl' | 'production' | 'publicUrl'>;
-  demo: boolean;
-  clock: () => Date;
-  auditKey: Uint8Array;
-  requestId?: string | null;
-  log?: (line: string) => void;
-  passwordCost?: PasswordCost;
-};
+export type PasswordResetDeps = AccountMailDeps;
 
 /** The public address links in emails point to. */
 export const publicBaseUrl = (config: Pick<Config, 'publicUrl'>, fallback?: string) =>
@@ -113,14 +103,8 @@ export const resetPassword = async (deps: PasswordResetDeps, input: { token: str
       .where('id', '=', reset.userId)
       .executeTakeFirst();
     if (!account || account.disabled_at) throw invalidLink();
-    const verdict = checkPassword(input.password, [account.email]);
-    if (!verdict.ok) throw new AppError('validation', 'Choose a different password', [{ where: 'password', reason: verdict.reason }]);
-    const passwordHash = await hashPassword(input.password, deps.passwordCost);
-    await tx
-      .updateTable('user_accounts')
-      .set({ password_hash: passwordHash, password_changed_at: now })
-      .where('id', '=', account.id)
-      .execute();
+    const passwordHash = await hashNewPassword(input.password, [account.email], { field: 'password', cost: deps.passwordCost });
+    await credentials(tx).setPasswordHash(account.id, passwordHash, now);
     await passwordResets(tx).markUsed(reset.id, now);
     await passwordResets(tx).expireOthers(account.id, now);
     await sessions(tx).revokeAllForUser(account.id, 'password reset', now);

@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError } from '../../contracts/errors.ts';
+import { checkPassword } from '../../domain/accounts/password-policy.ts';
 
 /** argon2id cost. Real accounts use OWASP's recommended minimum; demo and test accounts a cheap one. */
 export type PasswordCost = { memoryCost: number; timeCost: number };
@@ -19,4 +21,18 @@ export const verifyPassword = async (stored: string | null | undefined, password
   const target = stored ?? (await decoy);
   const ok = await verify(target, password).catch(() => false);
   return ok && stored !== null && stored !== undefined;
+};
+
+/**
+ * Checks a new password against the policy (with the person's own words) and hashes it. A weak one
+ * fails as a validation error on `field`, with the policy's reason.
+ */
+export const hashNewPassword = async (
+  password: string,
+  personalWords: readonly string[],
+  options: { field: string; cost?: PasswordCost | undefined },
+): Promise<string> => {
+  const verdict = checkPassword(password, personalWords);
+  if (!verdict.ok) throw new AppError('validation', 'Choose a different password', [{ where: options.field, reason: verdict.reason }]);
+  return hashPassword(password, options.cost ?? standardPasswordCost);
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../contracts/errors.ts';
 import type { ColumnMapping } from '../../domain/staff-import/fields.ts';
@@ -35,6 +35,13 @@ const MAX_AGE_MS = 24 * 3600 * 1000;
 export const uploadStore = (dataDir: string, clock: () => Date = () => new Date()) => {
   const root = resolve(dataDir, 'staff-imports');
   const folder = (id: string) => join(root, id);
+  // Written to a temporary file and renamed, so the status page never reads a half-written record.
+  const writeMeta = async (meta: UploadMeta) => {
+    const target = join(folder(meta.id), 'meta.json');
+    const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temporary, JSON.stringify(meta), { mode: 0o600 });
+    await rename(temporary, target);
+  };
   const notFound = () => new AppError('not_found', 'This upload has expired or does not exist; upload the file again');
 
   const readMeta = async (id: string, userId: string): Promise<UploadMeta> => {
@@ -71,7 +78,7 @@ export const uploadStore = (dataDir: string, clock: () => Date = () => new Date(
         fileName: input.fileName,
         createdAt: clock().toISOString(),
       };
-      await writeFile(join(folder(id), 'meta.json'), JSON.stringify(meta), { mode: 0o600 });
+      await writeMeta(meta);
       return meta;
     },
 
@@ -85,7 +92,7 @@ export const uploadStore = (dataDir: string, clock: () => Date = () => new Date(
 
     update: async (id: string, userId: string, patch: Partial<Omit<UploadMeta, 'id' | 'userId'>>): Promise<UploadMeta> => {
       const meta = { ...(await readMeta(id, userId)), ...patch };
-      await writeFile(join(folder(id), 'meta.json'), JSON.stringify(meta), { mode: 0o600 });
+      await writeMeta(meta);
       return meta;
     },
   };

@@ -2,7 +2,8 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAppError } from '../../../contracts/errors.ts';
-import { acceptInvitation, findOpenInvitation, type InvitationDeps } from '../../../usecases/auth/invitations.ts';
+import { accountMailDeps } from '../../../usecases/auth/account-mail-deps.ts';
+import { acceptInvitation, findOpenInvitation } from '../../../usecases/auth/invitations.ts';
 import { startSession } from '../../../usecases/auth/sessions.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { MFA_PATH } from '../../auth/guards.ts';
@@ -16,14 +17,7 @@ const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/
 export const registerInvitationRoutes = async (app: FastifyInstance, context: AppContext) => {
   await app.register(async (scope) => {
     if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    const deps = (request: FastifyRequest): InvitationDeps => ({
-      db: context.database.kysely,
-      config: context.config,
-      demo: context.demo,
-      clock: context.clock,
-      auditKey: context.keys.auditKey,
-      requestId: request.id,
-    });
+    const deps = (request: FastifyRequest) => accountMailDeps(context, request);
     const view = (name: string) => `../invitations/${name}`;
 
     scope.get('/invitations/:token', async (request, reply) => {

@@ -2,12 +2,8 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAppError } from '../../../contracts/errors.ts';
-import {
-  checkPasswordResetToken,
-  type PasswordResetDeps,
-  requestPasswordReset,
-  resetPassword,
-} from '../../../usecases/auth/password-reset.ts';
+import { accountMailDeps } from '../../../usecases/auth/account-mail-deps.ts';
+import { checkPasswordResetToken, requestPasswordReset, resetPassword } from '../../../usecases/auth/password-reset.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { renderPage } from '../views.ts';
 
@@ -38,15 +34,7 @@ export const registerPasswordResetRoutes = async (app: FastifyInstance, context:
   const allowAddress = addressThrottle();
   await app.register(async (scope) => {
     if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    const deps = (request: FastifyRequest): PasswordResetDeps => ({
-      db: context.database.kysely,
-      config: context.config,
-      demo: context.demo,
-      clock: context.clock,
-      auditKey: context.keys.auditKey,
-      requestId: request.id,
-      log: (line) => request.log.info({ mail: line }, 'demo mail (demo instances only)'),
-    });
+    const deps = (request: FastifyRequest) => accountMailDeps(context, request);
     const view = (name: string) => `../password-reset/${name}`;
 
     scope.get('/password-reset', (request, reply) => renderPage(request, reply, view('request'), {}));

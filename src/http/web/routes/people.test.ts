@@ -50,6 +50,7 @@ describe.each(testDatabaseKinds())('directory, organisation, user and audit page
     expect(filtered.body).toContain('Showing 1 to 1 of 1 person');
     const person = await app.inject({ url: `/people/${seeded.own.leaverId}`, headers: { cookie } });
     expect(person.body).toContain('data-testid="leaver"');
+    expect(person.body).toContain(`href="/people/${seeded.own.leaverId}/route"`);
     expect(person.body).toContain('Left on 2026-01-31');
     const staffCookie = await cookieOf(seeded.own.users.staff.userId, seeded.own.trustId);
     const staffList = await app.inject({ url: '/people', headers: { cookie: staffCookie } });

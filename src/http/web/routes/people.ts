@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../../domain/policy/actor.ts';
+import { can } from '../../../domain/policy/can.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { directoryNavigation } from '../../../usecases/people/navigation.ts';
 import { listPeople, showPerson } from '../../../usecases/people/people.ts';
@@ -73,8 +74,16 @@ export const registerPeoplePages = (app: FastifyInstance, context: AppContext) =
       const params = IdParams.safeParse(request.params);
       if (!params.success) return renderNotFound(request, reply);
       const shown = await showPerson(pageDeps(context, request), actor, params.data.id);
+      const portfolio = {
+        type: 'person',
+        trustId: shown.person.trust_id,
+        organisationId: shown.person.organisation_id,
+        personId: shown.person.id,
+      } as const;
       return renderPage(request, reply, '../people/person', {
         ...shown,
+        // The next-step, route and role-fit pages are offered to whoever may read this person's portfolio (a line manager for their team).
+        canSeeProgress: can(actor, 'person.readPortfolio', portfolio).allowed,
         leftOn: dayOf(shown.person.left_on),
         breadcrumbs: [
           { text: 'Home', href: '/' },

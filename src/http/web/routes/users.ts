@@ -8,6 +8,7 @@ import { renderNotFound } from '../errors.ts';
 import { renderPage } from '../views.ts';
 import { pageDeps, signedInPage } from './people-page.ts';
 import { paginationOf } from './people-pagination.ts';
+import { registerInvitePages } from './users-invite.ts';
 
 const UserParams = z.object({ id: z.uuid() });
 const AssignmentParams = z.object({ id: z.uuid(), assignmentId: z.uuid() });
@@ -25,6 +26,7 @@ const pageSize = 50;
 
 /** User management for trust and school admins: accounts in scope, their roles, disabling and enabling. */
 export const registerUserPages = (app: FastifyInstance, context: AppContext) => {
+  registerInvitePages(app, context);
   app.get(
     '/users',
     signedInPage(async (request, reply, actor) => {
