@@ -1,23 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/database.ts';
 import { openTestDatabase } from '../src/store/testing.ts';
 import { DEMO_PASSWORD, ensureDemoData } from '../src/usecases/demo.ts';
 import { buildTestContext, testKeys } from '../src/usecases/testing.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-
-const seriousViolations = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-};
 
 const CSV = [
   'Staff Code;Legal Surname;Preferred Forename;Work Email;Role;Job Title',
@@ -82,18 +75,18 @@ describe.skipIf(skipBrowserSuite)('staff import journey in Chromium', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: 'Check what will change' }).count()).toBe(1);
-    expect(await page.getByTestId('import-counts').innerText()).toMatch(/New staff\s+2/);
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/New staff\s+2/);
     expect(await page.getByLabel('Mark these people as left').isChecked()).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Import staff' }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: 'Staff imported' }).count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.getByTestId('import-result').innerText()).toMatch(/Created\s+2/);
+    expect(await page.getByTestId('import-result').textContent()).toMatch(/Created\s+2/);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The staff directory lists the people just imported.
     await page.getByRole('link', { name: 'Go to the staff directory' }).click();
     await page.waitForLoadState('load');
-    expect(await page.locator('main').innerText()).toContain('Siân');
+    expect(await page.locator('main').textContent()).toContain('Siân');
   });
 });

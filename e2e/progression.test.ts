@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,15 +7,8 @@ import { openTestDatabase } from '../src/store/testing.ts';
 import type { AppContext } from '../src/usecases/context.ts';
 import { seedProgressionPeople } from '../src/usecases/progression/testing.ts';
 import { buildTestContext } from '../src/usecases/testing.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-
-/** axe-core violations a user would feel: serious or critical, against WCAG 2.2 AA. */
-const seriousViolations = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-};
 
 const watchErrors = (page: Page) => {
   const problems: string[] = [];

@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import { cheapPasswordCost } from '../src/usecases/auth/passwords.ts';
 import { demoLogins, ensureDemoData } from '../src/usecases/demo.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { explorerContext, type RunningServer } from './support/server.ts';
 
@@ -28,12 +28,6 @@ const startDemoServer = async (): Promise<RunningServer> => {
       await context.database.close();
     },
   };
-};
-
-/** axe-core violations a user would feel: serious or critical, against WCAG 2.2 AA. */
-const seriousViolations = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 };
 
 describe.skipIf(skipBrowserSuite)('sign in and out in Chromium', () => {

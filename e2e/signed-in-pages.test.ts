@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/http/server.ts';
+import type { Database } from '../src/store/database.ts';
+import { openTestDatabase } from '../src/store/testing.ts';
+import { DEMO_PASSWORD, ensureDemoData } from '../src/usecases/demo.ts';
+import { buildTestContext, testKeys } from '../src/usecases/testing.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+
+/** Every page a signed-in admin or member of staff uses passes axe and keeps the skip link first in the tab order. */
+describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let url: string;
+  let browser: Browser;
+  const ids = { trust: '', school: '', person: '', user: '' };
+
+  const signIn = async (email: string): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${url}/sign-in`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForLoadState('load');
+    return page;
+  };
+
+  const check = async (page: Page, path: string) => {
+    const response = await page.goto(`${url}${path}`);
+    expect(response?.status(), path).toBe(200);
+    expect(await seriousViolations(page), path).toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim()), path).toBe('Skip to main content');
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    await ensureDemoData({ db: database.kysely, clock: () => new Date(), auditKey: testKeys.auditKey });
+    app = await buildServer(await buildTestContext(database, { demo: true }), { logLevel: 'silent' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const db = database.kysely;
+    ids.trust = (await db.selectFrom('organisations').select('id').where('kind', '=', 'trust').executeTakeFirstOrThrow()).id;
+    ids.school = (await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()).id;
+    ids.person = (await db.selectFrom('people').select('id').where('graded_role', '=', 'TA3').executeTakeFirstOrThrow()).id;
+    ids.user = (await db.selectFrom('user_accounts').select('id').where('email', '=', 'amy.clarke@riverside-demo.example').executeTakeFirstOrThrow()).id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('a trust admin’s pages: directory, person, organisations, users, invitations, audit, outbox, sign-on, import', async () => {
+    const page = await signIn('olivia.grant@riverside-demo.example');
+    for (const path of [
+      '/people',
+      `/people/${ids.person}`,
+      `/organisations/${ids.trust}`,
+      `/organisations/${ids.school}`,
+      `/organisations/${ids.trust}/schools/new`,
+      '/users',
+      `/users/${ids.user}`,
+      '/users/invite',
+      '/audit',
+      '/admin/outbox',
+      `/organisations/${ids.trust}/sign-on`,
+      `/schools/${ids.school}/import`,
+      '/account/password',
+    ]) {
+      await check(page, path);
+    }
+  });
+
+  it('a member of staff’s pages: their record, next step, route and role fit', async () => {
+    const page = await signIn('amy.clarke@riverside-demo.example');
+    const self = await database.kysely
+      .selectFrom('user_accounts')
+      .select('person_id')
+      .where('email', '=', 'amy.clarke@riverside-demo.example')
+      .executeTakeFirstOrThrow();
+    for (const path of [`/people/${self.person_id}`, '/me/next-step', '/me/route', '/me/role-fit']) await check(page, path);
+  });
+});
