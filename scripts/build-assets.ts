@@ -5,7 +5,8 @@
  * - Pathways' own icon and manifest (never the GOV.UK crown, the crown icons or the GDS Transport fonts).
  * Idempotent and fast: a step whose output is newer than all its inputs is skipped.
  */
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileAsync } from 'sass';
@@ -62,12 +63,29 @@ const copies = async (): Promise<[string, string][]> => [
     .map((f): [string, string] => [f, join(out, 'scripts', relative(scriptsDir, f))]),
 ];
 
+/** Brotli and gzip copies of the large assets, served as they are by @fastify/static (preCompressed). */
+const compressIfStale = async (file: string) => {
+  const source = await readFile(file);
+  const variants: [string, () => Buffer][] = [
+    [`${file}.br`, () => brotliCompressSync(source, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })],
+    [`${file}.gz`, () => gzipSync(source, { level: 9 })],
+  ];
+  let changed = false;
+  for (const [target, compress] of variants) {
+    if (await isFresh(target, [file])) continue;
+    await writeFile(target, compress());
+    changed = true;
+  }
+  return changed;
+};
+
 export const buildAssets = async () => {
   const started = performance.now();
   await mkdir(out, { recursive: true });
   const css = await buildCss();
   const copied = await Promise.all((await copies()).map(([from, to]) => copyIfStale(from, to)));
-  const changed = (css ? 1 : 0) + copied.filter(Boolean).length;
+  const compressed = await Promise.all([join(out, 'app.css'), join(out, 'govuk-frontend.min.js')].map(compressIfStale));
+  const changed = (css ? 1 : 0) + copied.filter(Boolean).length + compressed.filter(Boolean).length;
   const ms = Math.round(performance.now() - started);
   console.log(changed === 0 ? `assets up to date (${ms} ms)` : `built ${changed} asset(s) into public/build in ${ms} ms`);
 };

@@ -26,6 +26,8 @@ export const registerWeb = async (app: FastifyInstance, context: AppContext) => 
     root: assetsDir,
     prefix: '/assets/',
     decorateReply: false,
+    // app.css and the govuk-frontend script are built with .br and .gz copies beside them.
+    preCompressed: true,
     maxAge: context.config.production ? '1d' : 0,
   });
   await setUpViews(app, { demo: context.demo, production: context.config.production });
