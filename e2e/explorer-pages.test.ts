@@ -119,6 +119,13 @@ describe('explorer pages (inject)', () => {
     }
   });
 
+  it('serves the stylesheet brotli-compressed to browsers that accept it', async () => {
+    const css = await app.inject({ url: '/assets/app.css', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-encoding']).toBe('br');
+    expect(Number(css.headers['content-length'] ?? css.rawPayload.length)).toBeLessThan(30_000);
+  });
+
   it('serves the built stylesheet without GDS Transport', async () => {
     const css = await get('/assets/app.css');
     expect(css.status).toBe(200);
