@@ -44,9 +44,13 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const db = database.kysely;
     ids.trust = (await db.selectFrom('organisations').select('id').where('kind', '=', 'trust').executeTakeFirstOrThrow()).id;
-    ids.school = (await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()).id;
+    ids.school = (
+      await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()
+    ).id;
     ids.person = (await db.selectFrom('people').select('id').where('graded_role', '=', 'TA3').executeTakeFirstOrThrow()).id;
-    ids.user = (await db.selectFrom('user_accounts').select('id').where('email', '=', 'amy.clarke@riverside-demo.example').executeTakeFirstOrThrow()).id;
+    ids.user = (
+      await db.selectFrom('user_accounts').select('id').where('email', '=', 'amy.clarke@riverside-demo.example').executeTakeFirstOrThrow()
+    ).id;
     browser = await launchBrowser();
   });
   afterAll(async () => {

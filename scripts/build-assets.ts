@@ -6,9 +6,9 @@
  * Idempotent and fast: a step whose output is newer than all its inputs is skipped.
  */
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { compileAsync } from 'sass';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
