@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../usecases/context.ts';
 import { listPeople, showPerson } from '../../usecases/people/people.ts';
 import { ApiError } from './frameworks.types.ts';
-import { dayOf, IdParams, PeoplePage, PeopleQuery, PersonDetail } from './people.types.ts';
+import { dayOf, IdParams, PeoplePage, PeopleQuery, PersonDetail, peopleFilterOf } from './people.types.ts';
 
 type Row = {
   id: string;
@@ -49,17 +49,7 @@ export const registerPeopleRoutes = (app: FastifyInstance, context: AppContext) 
       },
     },
     async (request) => {
-      const q = request.query;
-      const result = await listPeople(deps(request.id), request.actor, {
-        q: q.q || undefined,
-        organisationId: q.school,
-        gradedRole: q.role || undefined,
-        specialism: q.specialism || undefined,
-        includeLeavers: q.leavers ?? false,
-        sort: q.sort,
-        page: q.page,
-        pageSize: q.pageSize,
-      });
+      const result = await listPeople(deps(request.id), request.actor, peopleFilterOf(request.query));
       return { people: result.rows.map(summaryOf), total: result.total, page: result.page, pageSize: result.pageSize };
     },
   );

@@ -70,3 +70,15 @@ export const PersonDetail = z.object({
   ),
   reports: z.array(z.object({ id: z.string(), name: z.string(), gradedRole: z.string().nullable(), leftOn: isoDate.nullable() })),
 });
+
+/** The directory filter a people query asks for: the same for the API and the staff directory page. */
+export const peopleFilterOf = (query: PeopleQuery) => ({
+  q: query.q || undefined,
+  organisationId: query.school,
+  gradedRole: query.role || undefined,
+  specialism: query.specialism || undefined,
+  includeLeavers: query.leavers ?? false,
+  sort: query.sort,
+  page: query.page,
+  pageSize: query.pageSize,
+});

@@ -5,7 +5,7 @@ import { can } from '../../../domain/policy/can.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { directoryNavigation } from '../../../usecases/people/navigation.ts';
 import { listPeople, showPerson } from '../../../usecases/people/people.ts';
-import { dayOf, IdParams, PeopleQuery } from '../../api/people.types.ts';
+import { dayOf, IdParams, PeopleQuery, peopleFilterOf } from '../../api/people.types.ts';
 import { renderNotFound } from '../errors.ts';
 import { renderPage } from '../views.ts';
 import { registerAuditPages } from './audit.ts';
@@ -36,16 +36,7 @@ export const registerPeoplePages = (app: FastifyInstance, context: AppContext) =
     signedInPage(async (request, reply, actor) => {
       const parsed = PeopleQuery.safeParse(request.query);
       const query = parsed.success ? parsed.data : PeopleQuery.parse({});
-      const result = await listPeople(pageDeps(context, request), actor, {
-        q: query.q || undefined,
-        organisationId: query.school,
-        gradedRole: query.role || undefined,
-        specialism: query.specialism || undefined,
-        includeLeavers: query.leavers ?? false,
-        sort: query.sort,
-        page: query.page,
-        pageSize: query.pageSize,
-      });
+      const result = await listPeople(pageDeps(context, request), actor, peopleFilterOf(query));
       const params = (page: number) => {
         const search = new URLSearchParams();
         for (const [key, value] of Object.entries({ ...query, page, pageSize: undefined })) {
