@@ -1,16 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import type { Database } from '../src/store/database.ts';
-import { openTestDatabase } from '../src/store/testing.ts';
-import { DEMO_PASSWORD, ensureDemoData } from '../src/usecases/demo.ts';
-import { buildTestContext, testKeys } from '../src/usecases/testing.ts';
+import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
 
 const CSV = [
   'Staff Code;Legal Surname;Preferred Forename;Work Email;Role;Job Title',
@@ -19,23 +15,17 @@ const CSV = [
 ].join('\r\n');
 
 describe.skipIf(skipBrowserSuite)('staff import journey in Chromium', () => {
-  let database: Database;
-  let app: FastifyInstance;
+  let server: RunningServer;
   let url: string;
   let browser: Browser;
   let dataDir: string;
   let schoolId: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    await ensureDemoData({ db: database.kysely, clock: () => new Date(), auditKey: testKeys.auditKey });
     dataDir = await mkdtemp(join(tmpdir(), 'pathways-e2e-import-'));
-    const context = await buildTestContext(database, { demo: true });
-    app = await buildServer({ ...context, config: { ...context.config, dataDir } }, { logLevel: 'silent' });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const school = await database.kysely
+    server = await startServer({ demoData: true, dataDir });
+    url = server.url;
+    const school = await server.context.database.kysely
       .selectFrom('organisations')
       .select('id')
       .where('name', '=', 'Riverside Academy')
@@ -45,8 +35,7 @@ describe.skipIf(skipBrowserSuite)('staff import journey in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -1,41 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import { cheapPasswordCost } from '../src/usecases/auth/passwords.ts';
-import { demoLogins, ensureDemoData } from '../src/usecases/demo.ts';
+import { demoLogins } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { explorerContext, type RunningServer } from './support/server.ts';
-
-/** The demo instance (demo accounts exempt from MFA) with its data, served on a free port. */
-const startDemoServer = async (): Promise<RunningServer> => {
-  const context = await explorerContext({ demo: true });
-  await ensureDemoData({
-    db: context.database.kysely,
-    clock: context.clock,
-    auditKey: context.keys.auditKey,
-    passwordCost: cheapPasswordCost,
-  });
-  const app = await buildServer(context, { logLevel: 'silent' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    app,
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      await app.close();
-      await context.database.close();
-    },
-  };
-};
+import { type RunningServer, startServer } from './support/server.ts';
 
 describe.skipIf(skipBrowserSuite)('sign in and out in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startServer({ demoData: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,18 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/http/server.ts';
-import type { Database } from '../src/store/database.ts';
-import { openTestDatabase } from '../src/store/testing.ts';
-import { DEMO_PASSWORD, ensureDemoData } from '../src/usecases/demo.ts';
-import { buildTestContext, testKeys } from '../src/usecases/testing.ts';
+import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
 
 /** Every page a signed-in admin or member of staff uses passes axe and keeps the skip link first in the tab order. */
 describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
-  let database: Database;
-  let app: FastifyInstance;
+  let server: RunningServer;
   let url: string;
   let browser: Browser;
   const ids = { trust: '', school: '', person: '', user: '' };
@@ -36,13 +31,9 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    await ensureDemoData({ db: database.kysely, clock: () => new Date(), auditKey: testKeys.auditKey });
-    app = await buildServer(await buildTestContext(database, { demo: true }), { logLevel: 'silent' });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const db = database.kysely;
+    server = await startServer({ demoData: true });
+    url = server.url;
+    const db = server.context.database.kysely;
     ids.trust = (await db.selectFrom('organisations').select('id').where('kind', '=', 'trust').executeTakeFirstOrThrow()).id;
     ids.school = (
       await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()
@@ -55,8 +46,7 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   it('a trust admin’s pages: directory, person, organisations, users, invitations, audit, outbox, sign-on, import', async () => {
@@ -82,7 +72,7 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
 
   it('a member of staff’s pages: their record, next step, route and role fit', async () => {
     const page = await signIn('amy.clarke@riverside-demo.example');
-    const self = await database.kysely
+    const self = await server.context.database.kysely
       .selectFrom('user_accounts')
       .select('person_id')
       .where('email', '=', 'amy.clarke@riverside-demo.example')

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
@@ -30,8 +30,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colours of cli-table3
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+/** Without cli-table3's terminal colours. */
+const plain = (text: string) => stripVTControlCharacters(text);
 
 const pathways = async (...args: string[]) => {
   try {

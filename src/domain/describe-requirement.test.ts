@@ -82,7 +82,6 @@ describe('describeRequirement', () => {
     [{ type: 'qualificationAtLevel', level: 'E3' }, 'A qualification at Entry Level 3'],
     [{ type: 'role', id: 'TA9' }, 'Experience as Teaching Assistant Level 9'],
     [{ type: 'itemsMet', codes: Array.from({ length: 33 }, (_, i) => `HLTA.${i + 1}`) }, 'Meet all 33 of HLTA.1 to HLTA.33'],
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the requirement schema's own field name for a conditional's body
     [
       { type: 'when', phases: ['primary'], require: { type: 'subjectLevel', subject: 'science', atLeast: 'L2' } },
       'In primary schools only',

@@ -18,18 +18,16 @@ import { accounts } from '../store/accounts.ts';
 import { people } from '../store/people.ts';
 import type { Tables } from '../store/tables.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
-import { startSession } from '../usecases/auth/sessions.ts';
 import { type SeededTrust, seedTwoTrusts } from '../usecases/people/fixtures.ts';
 import { buildTestContext } from '../usecases/testing.ts';
-import { SESSION_COOKIE } from './auth/session-plugin.ts';
 import { buildServer } from './server.ts';
+import { sessionCookie } from './testing.ts';
 
 type Row = [route: string, own: string, other: string, options?: { loose?: boolean; freshSession?: boolean; body?: string }];
 
 const everyone = 'A T S L F X P';
 const signedIn = 'T S L F X P';
 
-// biome-ignore format: one route per line keeps the table readable
 const expected: Row[] = [
   // Public: the framework explorer, its API, documentation, health and assets.
   ['GET /', everyone, everyone],
@@ -213,14 +211,7 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     return { userId };
   };
 
-  const sessionCookie = async (role: RoleName) => {
-    const { token } = await startSession(
-      database.kysely,
-      { userId: trusts.own.users[role].userId, trustId: trusts.own.trustId, mfaVerified: true, clientAddress: null, userAgent: null },
-      new Date(),
-    );
-    return `${SESSION_COOKIE}=${token}`;
-  };
+  const cookieOf = (role: RoleName) => sessionCookie(database.kysely, trusts.own.users[role].userId, trusts.own.trustId);
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -229,7 +220,7 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     targets.other = await addTarget(database.kysely, trusts.other);
     for (const letter of signedIn.split(' ')) {
       const role = roleOf[letter];
-      if (role && role !== 'anonymous') cookies[role] = await sessionCookie(role);
+      if (role && role !== 'anonymous') cookies[role] = await cookieOf(role);
     }
     const context = await buildTestContext(database, { clock: () => now });
     app = await buildServer(context, { logLevel: 'silent' });
@@ -292,7 +283,7 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     const [method = 'GET'] = route.split(' ');
     const role = roleOf[letter];
     const headers: Record<string, string> = { 'x-pathways-request': '1' };
-    if (role && role !== 'anonymous') headers.cookie = options.freshSession ? await sessionCookie(role) : (cookies[role] ?? '');
+    if (role && role !== 'anonymous') headers.cookie = options.freshSession ? await cookieOf(role) : (cookies[role] ?? '');
     const url = await fill(route, side);
     const isApi = url.startsWith('/api/');
     const payload = method === 'GET' ? undefined : (options.body ?? '').replace(':school', trusts[side].schoolId);

@@ -50,7 +50,6 @@ describe('evaluate: the tree it returns', () => {
   });
 
   it('says why a phase condition does not apply', () => {
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the requirement schema's own field name for a conditional's body
     const node = evaluate({ type: 'when', phases: ['primary'], require: gcse4('science') }, person({ phase: 'secondary' }), catalogue, {
       phase: 'secondary',
     });

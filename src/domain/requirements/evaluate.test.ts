@@ -239,14 +239,12 @@ const rows: Row[] = [
   { name: 'flag not set', requirement: { type: 'flag', flag: 'bsl' }, state: {}, status: 'not-met' },
   {
     name: 'when: applies in its phase',
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the requirement schema's own field name for a conditional's body
     requirement: { type: 'when', phases: ['primary'], require: gcse4('science') },
     state: { achievements: [] },
     status: 'not-met',
   },
   {
     name: 'when: met outside its phases',
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the requirement schema's own field name for a conditional's body
     requirement: { type: 'when', phases: ['primary'], require: gcse4('science') },
     state: { phase: 'secondary' },
     context: { phase: 'secondary' },

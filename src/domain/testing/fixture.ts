@@ -162,7 +162,6 @@ export const fixtureFramework = {
         {
           type: 'when',
           phases: ['primary'],
-          // biome-ignore lint/suspicious/noThenProperty: `then` is the requirement schema's own field name for a conditional's body
           require: { type: 'subjectGrade', subject: 'science', atLeast: '4', schemes: ['gcse-9-1', 'gcse-legacy'] },
         },
         { type: 'degree', kind: 'honours-degree' },

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
 import { requestPasswordReset } from '../../../usecases/auth/password-reset.ts';
-import { startSession } from '../../../usecases/auth/sessions.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { seedTrust } from '../../../usecases/mail/testing.ts';
 import { decryptSecret } from '../../../usecases/secrets.ts';
 import { buildTestContext } from '../../../usecases/testing.ts';
-import { SESSION_COOKIE } from '../../auth/session-plugin.ts';
 import { buildServer } from '../../server.ts';
+import { sessionCookie } from '../../testing.ts';
 
 describe.each(testDatabaseKinds())('outbox, reset and sign-on pages on %s', (kind) => {
   let database: TestDatabase;
@@ -27,14 +26,7 @@ describe.each(testDatabaseKinds())('outbox, reset and sign-on pages on %s', (kin
     await database.close();
   });
 
-  const cookieFor = async (userId: string) => {
-    const { token } = await startSession(
-      database.kysely,
-      { userId, trustId: seeded.trustId, mfaVerified: true, clientAddress: null, userAgent: null },
-      new Date(),
-    );
-    return `${SESSION_COOKIE}=${token}`;
-  };
+  const cookieFor = (userId: string) => sessionCookie(database.kysely, userId, seeded.trustId);
   const resetDeps = () => ({
     db: database.kysely,
     config: context.config,

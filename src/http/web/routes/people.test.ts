@@ -1,31 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
-import { startSession } from '../../../usecases/auth/sessions.ts';
 import { seedTwoTrusts } from '../../../usecases/people/fixtures.ts';
 import { buildTestContext } from '../../../usecases/testing.ts';
-import { SESSION_COOKIE } from '../../auth/session-plugin.ts';
 import { buildServer } from '../../server.ts';
+import { postForm, sessionCookie } from '../../testing.ts';
 
 describe.each(testDatabaseKinds())('directory, organisation, user and audit pages on %s', (kind) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let seeded: Awaited<ReturnType<typeof seedTwoTrusts>>;
-  const cookieOf = async (userId: string, trustId: string) => {
-    const { token } = await startSession(
-      database.kysely,
-      { userId, trustId, mfaVerified: true, clientAddress: null, userAgent: null },
-      new Date(),
-    );
-    return `${SESSION_COOKIE}=${token}`;
-  };
-  const form = (cookie: string, url: string, body: string) =>
-    app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-      payload: body,
-    });
+  const cookieOf = (userId: string, trustId: string) => sessionCookie(database.kysely, userId, trustId);
+  const form = (cookie: string, url: string, body: string) => postForm(app, url, body, cookie);
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

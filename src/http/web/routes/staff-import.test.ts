@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
-import { startSession } from '../../../usecases/auth/sessions.ts';
 import { ensureDemoData } from '../../../usecases/demo.ts';
 import { buildTestContext, testKeys } from '../../../usecases/testing.ts';
 import { buildServer } from '../../server.ts';
+import { sessionCookie } from '../../testing.ts';
 
 const CSV = [
   'Staff Code;Legal Surname;Preferred Forename;Work Email;Role;Job Title',
@@ -33,12 +33,7 @@ describe.each(testDatabaseKinds())('staff import wizard on %s', (kind) => {
     for (const o of orgs) school[o.name] = o.id;
     const users = await database.kysely.selectFrom('user_accounts').select(['id', 'email', 'trust_id']).execute();
     for (const u of users) {
-      const { token } = await startSession(
-        database.kysely,
-        { userId: u.id, trustId: u.trust_id, mfaVerified: true, clientAddress: null, userAgent: null },
-        now,
-      );
-      cookie[u.email.split('.')[0] ?? ''] = `pathways_session=${token}`;
+      cookie[u.email.split('.')[0] ?? ''] = await sessionCookie(database.kysely, u.id, u.trust_id, now);
     }
   });
   afterEach(async () => {
