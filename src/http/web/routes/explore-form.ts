@@ -10,6 +10,8 @@ import { Nation, Phase, type Subject } from '../../../framework/schema.ts';
 const many = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)).max(200));
 const text = z.string().trim().max(100).optional();
 
+/** How many HLTA standards there are (the explore form asks how many are met). */
+const hltaStandardCount = (catalogue: Catalogue) => catalogue.items({ framework: 'hlta-standards', kind: 'standard' }).length;
 export const ExploreQuery = z.object({
   role: text,
   phase: text,
@@ -64,7 +66,7 @@ export const exploreChoices = (catalogue: Catalogue) => {
       .find((i) => i.code.endsWith(l) && i.parent && catalogue.item(i.parent)?.kind === 'duty');
     return { value: l, text: example ? `${l}: ${example.text}` : l };
   });
-  const hltaTotal = catalogue.items({ framework: 'hlta-standards' }).filter((i) => /^HLTA\.\d+$/.test(i.code)).length;
+  const hltaTotal = hltaStandardCount(catalogue);
   const options = catalogue
     .roles()
     .flatMap(({ role }) => (role.options ?? []).map((o) => ({ value: o.id, text: `${role.id}: ${o.title}` })));
@@ -115,7 +117,7 @@ export const stateFromForm = (
     achievementFields.push('qualifications');
   }
   const hlta = form.hltaMet ? Number(form.hltaMet) : 0;
-  const total = catalogue.items({ framework: 'hlta-standards' }).filter((i) => /^HLTA\.\d+$/.test(i.code)).length;
+  const total = hltaStandardCount(catalogue);
   if (!Number.isInteger(hlta) || hlta < 0 || hlta > total)
     errors.push({ field: 'hltaMet', text: `Enter how many HLTA standards are met, a whole number from 0 to ${total}` });
   const hours = form.hours ? Number(form.hours) : undefined;

@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type AppError, isAppError } from '../../../contracts/errors.ts';
+import { ROLE_FIT_FRAMEWORK } from '../../../domain/role-fit.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import type { ProgressionDeps } from '../../../usecases/progression/deps.ts';
 import { confirmDutyProfile, saveDutyProfile } from '../../../usecases/progression/duty-profiles.ts';
@@ -45,7 +46,7 @@ export const registerRoleFitRoutes = async (app: FastifyInstance, context: AppCo
       : [];
     const roles = deps.catalogue
       .roles()
-      .filter(({ framework }) => framework.id === 'njc-role-profiles')
+      .filter(({ framework }) => framework.id === ROLE_FIT_FRAMEWORK)
       .map(({ role }) => ({ value: role.id, text: `${role.id}: ${role.title}` }));
     return renderPage(
       request,
