@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /**
  * The composition root: opens the database, migrates it, builds the framework catalogue, creates
  * demo data in demo mode, and serves HTTP. Everything else receives what it needs from here.
@@ -9,6 +10,7 @@ import { AppError } from './contracts/errors.ts';
 import { buildServer } from './http/server.ts';
 import { accounts } from './store/accounts.ts';
 import { type Database, openDatabase } from './store/database.ts';
+import { diskFileStore } from './store/file-store.ts';
 import { importedFrameworks } from './store/imported-frameworks.ts';
 import { migrate } from './store/migrate.ts';
 import type { Tables } from './store/tables.ts';
@@ -113,7 +115,8 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
           ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
         })
       : { logins: [] };
-    const context: AppContext = { config, catalogue, database, clock, keys, demo };
+    const files = diskFileStore(join(config.dataDir, 'files'));
+    const context: AppContext = { config, catalogue, database, clock, keys, demo, files };
     server = await buildServer(context, { logLevel: config.logLevel });
     try {
       await server.listen({ port: config.port, host: config.host });

@@ -32,6 +32,12 @@ export const Config = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** Largest attachment accepted (evidence files, certificates, audio and video notes). */
+  attachmentMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -52,6 +58,7 @@ export const readConfig = (flags: Partial<Record<keyof Config, unknown>>, env: E
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     importMaxBytes: env.PATHWAYS_IMPORT_MAX_BYTES || undefined,
+    attachmentMaxBytes: env.PATHWAYS_ATTACHMENT_MAX_BYTES || undefined,
   };
   const merged = Object.fromEntries(Object.entries(fromEnv).map(([key, value]) => [key, flags[key as keyof Config] ?? value]));
   const parsed = Config.safeParse(merged);

@@ -135,6 +135,14 @@ const expected: Row[] = [
   ['POST /users/:id/disable', 'T S', '-'],
   ['POST /users/:id/enable', 'T S', '-'],
   ['GET /admin/outbox', 'T S', 'T S'],
+  // The staff portfolio (:id is the staff member who reports to the line manager).
+  ['GET /portfolio', signedIn, signedIn],
+  // Portfolio: achievements and HLTA status.
+  // Portfolio: attachments.
+  // Portfolio: evidence, judgements, notifications and the review queue.
+  // Portfolio: CPD log and performance reviews.
+  // Portfolio: mandatory training.
+  // Portfolio: overview, HLTA preparation, exports and team view.
   // Audit trail (no organisation in the path: each admin sees their own scope).
   ['GET /audit', 'T S', 'T S'],
   ['GET /audit/export.csv', 'T S', 'T S'],

@@ -1,11 +1,26 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  AchievementsTable,
+  AttachmentsTable,
+  CpdActivitiesTable,
+  EvidenceClaimsTable,
+  EvidenceItemsTable,
+  HltaFileEntriesTable,
+  JudgementsTable,
+  NotificationsTable,
+  ReviewCommentsTable,
+  ReviewCyclesTable,
+  ReviewObjectivesTable,
+  TrainingKindsTable,
+  TrainingRecordsTable,
+} from './portfolio-tables.ts';
 
 /** A timestamp column: read as Date, written as Date or ISO string, defaulted by the database. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A `date` column: pg returns it as a Date at local midnight; write ISO `YYYY-MM-DD`. */
-type DateColumn = ColumnType<Date, string, string>;
-type Json = ColumnType<unknown, string, string>;
+export type DateColumn = ColumnType<Date, string, string>;
+export type Json = ColumnType<unknown, string, string>;
 
 export type OrganisationsTable = {
   id: string;
@@ -35,6 +50,8 @@ export type PeopleTable = {
   weeks_per_year: ColumnType<number | null, number | null | undefined, number | null>;
   start_date: DateColumn | null;
   specialisms: ColumnType<string[], string[] | undefined, string[]>;
+  ehcp_or_statement: Generated<boolean>;
+  bsl_qualification: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
@@ -231,6 +248,19 @@ export type Tables = {
   partnerships: PartnershipsTable;
   partnership_members: PartnershipMembersTable;
   partnership_coordinators: PartnershipCoordinatorsTable;
+  achievements: AchievementsTable;
+  attachments: AttachmentsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_claims: EvidenceClaimsTable;
+  judgements: JudgementsTable;
+  notifications: NotificationsTable;
+  cpd_activities: CpdActivitiesTable;
+  review_cycles: ReviewCyclesTable;
+  review_objectives: ReviewObjectivesTable;
+  review_comments: ReviewCommentsTable;
+  training_kinds: TrainingKindsTable;
+  training_records: TrainingRecordsTable;
+  hlta_file_entries: HltaFileEntriesTable;
 };
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -2,6 +2,7 @@ import type { Config } from '../contracts/config.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import type { SearchIndex } from '../framework/search.ts';
 import type { Database } from '../store/database.ts';
+import type { FileStore } from '../store/file-store.ts';
 import type { Keys } from './secrets.ts';
 
 /** The current framework catalogue (built-in files plus imported standards) and its search index. */
@@ -22,4 +23,6 @@ export type AppContext = {
   keys: Keys;
   /** Demo mode: demo data, demo banner, demo accounts allowed. Never in production. */
   demo: boolean;
+  /** Attachment bytes, addressed by content (`<data dir>/files`). */
+  files: FileStore;
 };

@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readConfig } from '../contracts/config.ts';
 import type { Database } from '../store/database.ts';
+import { diskFileStore } from '../store/file-store.ts';
 import { createCatalogueSource } from './catalogue-source.ts';
 import type { AppContext } from './context.ts';
 import { deriveKeys } from './secrets.ts';
@@ -15,4 +19,5 @@ export const buildTestContext = async (database: Database, options: { demo?: boo
   clock: options.clock ?? (() => new Date()),
   keys: testKeys,
   demo: options.demo ?? false,
+  files: diskFileStore(mkdtempSync(join(tmpdir(), 'pathways-test-files-'))),
 });

@@ -3,8 +3,19 @@ import type { ResourceType } from './resource.ts';
 /** Every action the policy decides, by the kind of resource it applies to. */
 export const actions = {
   framework: ['read', 'import'],
-  organisation: ['read', 'update', 'createSchool', 'manageSignOn', 'importStaff'],
-  person: ['read', 'create', 'update', 'markLeft', 'readPortfolio', 'decideEvidence', 'awardHltaStatus'],
+  organisation: ['read', 'update', 'createSchool', 'manageSignOn', 'importStaff', 'manageTraining', 'readTraining'],
+  person: [
+    'read',
+    'create',
+    'update',
+    'markLeft',
+    'readPortfolio',
+    'editPortfolio',
+    'decideEvidence',
+    'awardHltaStatus',
+    'conductReview',
+    'recordTraining',
+  ],
   account: ['read', 'invite', 'disable', 'assignRoles'],
   audit: ['read', 'export', 'verify'],
   partnership: ['read', 'manage'],

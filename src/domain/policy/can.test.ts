@@ -96,6 +96,28 @@ const table: [keyof typeof actors, Action, Resource, boolean][] = [
   ['coordinator', 'partnership.manage', { type: 'partnership', partnershipId: 'p1' }, true],
   ['coordinator', 'partnership.read', { type: 'partnership', partnershipId: 'p2' }, false],
   ['coordinator', 'person.read', taA1, false],
+  // The portfolio: the person writes it; their manager decides and reviews; admins keep training records.
+  ['staffA1', 'person.editPortfolio', taA1, true],
+  ['staffA1', 'person.editPortfolio', otherA1, false],
+  ['managerA1', 'person.editPortfolio', taA1, false],
+  ['schoolAdminA1', 'person.editPortfolio', taA1, false],
+  ['managerA1', 'person.conductReview', taA1, true],
+  ['managerA1', 'person.conductReview', otherA1, false],
+  ['staffA1', 'person.conductReview', taA1, false],
+  ['schoolAdminA1', 'person.conductReview', taA1, true],
+  ['schoolAdminA1', 'person.conductReview', taA2, false],
+  ['schoolAdminA1', 'person.recordTraining', taA1, true],
+  ['trustAdminA', 'person.recordTraining', taA2, true],
+  ['trustAdminA', 'person.recordTraining', apprenticeB1, false],
+  ['staffA1', 'person.recordTraining', taA1, true],
+  ['managerA1', 'person.recordTraining', taA1, false],
+  ['trustAdminA', 'organisation.manageTraining', { type: 'organisation', trustId: TRUST_A, organisationId: TRUST_A }, true],
+  ['schoolAdminA1', 'organisation.manageTraining', schoolA1, false],
+  ['schoolAdminA1', 'organisation.readTraining', schoolA1, true],
+  ['schoolAdminA1', 'organisation.readTraining', schoolB1, false],
+  ['managerA1', 'organisation.readTraining', schoolA1, false],
+  ['assessor', 'person.readPortfolio', apprenticeB1, true],
+  ['assessor', 'person.editPortfolio', apprenticeB1, false],
 ];
 
 describe('can(actor, action, resource)', () => {

@@ -12,6 +12,7 @@ import { registerOutboxRoutes } from './routes/outbox.ts';
 import { registerPasswordResetRoutes } from './routes/password-reset.ts';
 import { registerDirectoryPages, setUpDirectoryNavigation } from './routes/people.ts';
 import { registerPlanRouteRoutes } from './routes/plan-route.ts';
+import { registerPortfolioPages } from './routes/portfolio/index.ts';
 import { registerRoleFitRoutes } from './routes/role-fit.ts';
 import { registerSsoRoutes } from './routes/sso.ts';
 import { registerStaffExportRoutes } from './routes/staff-export.ts';
@@ -47,4 +48,5 @@ export const registerWeb = async (app: FastifyInstance, context: AppContext) => 
   await registerStaffImportRoutes(app, context);
   registerStaffExportRoutes(app, context);
   await registerDirectoryPages(app, context);
+  await registerPortfolioPages(app, context);
 };

@@ -5,6 +5,7 @@ import { emptyScope, scopeOf } from './scope.ts';
 /** The signed-in areas a user may open, for the header: shown by permission, never as dead ends. */
 export const directoryNavigation = (actor: Actor) => {
   const items: { href: string; text: string }[] = [];
+  if (actor.personId) items.push({ href: '/portfolio', text: 'My portfolio' });
   items.push({ href: '/people', text: 'Staff' });
   const home = actor.assignments.find(
     (a) => can(actor, 'organisation.read', { type: 'organisation', trustId: a.trustId, organisationId: a.organisationId }).allowed,
