@@ -9,7 +9,7 @@ import { signedInPage } from '../people-page.ts';
 export const registerPortfolioPages = async (app: FastifyInstance, _context: AppContext) => {
   app.get(
     '/portfolio',
-    signedInPage(async (request, reply, actor) => {
+    signedInPage(async (_request, reply, actor) => {
       if (!actor.personId) return reply.redirect('/people', 303);
       return reply.redirect(`/people/${actor.personId}/portfolio`, 303);
     }),
