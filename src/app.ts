@@ -107,15 +107,16 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
     if (!demo) await refuseDemoAccounts(database);
     const keys = await loadKeys(config);
     const catalogue = await createCatalogueSource({ database });
+    const files = diskFileStore(join(config.dataDir, 'files'));
     const { logins } = demo
       ? await ensureDemoData({
           db: database.kysely,
           clock,
           auditKey: keys.auditKey,
+          portfolio: { catalogue: catalogue.current(), files },
           ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
         })
       : { logins: [] };
-    const files = diskFileStore(join(config.dataDir, 'files'));
     const context: AppContext = { config, catalogue, database, clock, keys, demo, files };
     server = await buildServer(context, { logLevel: config.logLevel });
     try {

@@ -23,7 +23,13 @@ export type ServerOptions = {
 export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
   const base = await explorerContext(options);
   const context = options.dataDir ? { ...base, config: { ...base.config, dataDir: options.dataDir } } : base;
-  if (options.demoData) await ensureDemoData({ db: context.database.kysely, clock: context.clock, auditKey: context.keys.auditKey });
+  if (options.demoData)
+    await ensureDemoData({
+      db: context.database.kysely,
+      clock: context.clock,
+      auditKey: context.keys.auditKey,
+      portfolio: { catalogue: context.catalogue.current(), files: context.files },
+    });
   const app = await buildServer(context, { logLevel: 'silent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -29,17 +29,3 @@ export const holdsQualification = (state: PersonState, id: string, catalogue: Ca
 
 /** Whether the person holds a status (HLTA status). */
 export const holdsStatus = (state: PersonState, id: string): boolean => state.achievements.some((a) => 'status' in a && a.status === id);
-
-/** Credits the person holds at a level or above: units, degrees, and held qualifications' credits or minimum credit range. */
-export const creditsAtLevel = (state: PersonState, level: number, catalogue: Catalogue): number => {
-  let total = 0;
-  for (const a of state.achievements) {
-    if ('units' in a) total += a.units.filter((u) => u.level >= level).reduce((sum, u) => sum + u.credits, 0);
-    if ('degree' in a && a.level >= level) total += a.credits;
-  }
-  for (const q of heldQualifications(state, catalogue)) {
-    if (q.creditRange && q.creditRange.level >= level) total += q.creditRange.min;
-    else if (q.credits && typeof q.level === 'number' && q.level >= level) total += q.credits;
-  }
-  return total;
-};

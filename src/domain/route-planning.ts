@@ -1,7 +1,8 @@
 import type { PersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import type { Requirement, Strength } from '../framework/schema.ts';
-import { creditsAtLevel, qualificationLevelRank } from './achievements.ts';
+import { qualificationLevelRank } from './achievements.ts';
+import { creditsAtLevel } from './credits.ts';
 import { type EvaluationContext, type EvaluationNode, evaluate, flattenUnits } from './requirements/index.ts';
 import { applyGrants, type Grants, holdsTarget, hoursPerCredit, type RouteStep, sizeOf, targetStep } from './route-steps.ts';
 import { exampleGradeForLevel } from './subject-levels.ts';

@@ -53,6 +53,9 @@ const checkFramework = (framework: Framework, catalogue: Catalogue, check: Check
     check(`associations[${i}].from`, exists(a.from), `unknown code ${a.from}`);
     check(`associations[${i}].to`, exists(a.to), `unknown code ${a.to}`);
   });
+  if (framework.evidenceFile)
+    for (const [where, ok, reason] of requirementFindings(framework.evidenceFile.entry, 'evidenceFile.entry', catalogue))
+      check(where, ok, reason);
   (framework.requirements ?? []).forEach((rule, i) => {
     check(`requirements[${i}].target`, exists(rule.target), `unknown target ${rule.target}`);
     for (const [where, ok, reason] of requirementFindings(rule.requirement, `requirements[${i}].requirement`, catalogue))

@@ -339,6 +339,23 @@ export const Framework = z.strictObject({
       provenance: Provenance,
     })
     .optional(),
+  /**
+   * How a candidate's evidence file for this framework's standards is put together (HLTA assessment
+   * preparation): what must be held before preparing, how many documents each standard takes, and
+   * how the documents are numbered.
+   */
+  evidenceFile: z
+    .strictObject({
+      /** What the candidate must hold before preparation starts. */
+      entry: Requirement,
+      documentsPerStandard: z
+        .strictObject({ min: z.number().int().min(0), max: z.number().int().positive() })
+        .refine((d) => d.min <= d.max, 'min must not exceed max'),
+      /** `standard.document`: document n under standard s is labelled "s.n", standards in framework order. */
+      numbering: z.literal('standard.document'),
+      provenance: Provenance,
+    })
+    .optional(),
   /** Job evaluation against this framework's role profiles: the share of a profile's key duties performed regularly for it to fit. */
   jobEvaluation: z
     .strictObject({

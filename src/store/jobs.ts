@@ -49,6 +49,30 @@ export const jobs = (db: Kysely<Tables>) => ({
       };
     }),
 
+  /** Inserts a job unless one with that id exists (deterministic ids make a schedule idempotent); true when inserted. */
+  insertIfAbsent: async (job: { id: string; kind: string; payload: unknown; runAt: Date; maxAttempts: number }): Promise<boolean> => {
+    const rows = await db
+      .insertInto('jobs')
+      .values({ id: job.id, kind: job.kind, payload: JSON.stringify(job.payload), run_at: job.runAt, max_attempts: job.maxAttempts })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    return rows.length > 0;
+  },
+
+  /** Jobs of a kind still to run (not done, attempts left), soonest first. */
+  pendingOfKind: async (kind: string): Promise<{ id: string; runAt: Date }[]> =>
+    (
+      await db
+        .selectFrom('jobs')
+        .select(['id', 'run_at'])
+        .where('kind', '=', kind)
+        .where('done_at', 'is', null)
+        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+        .orderBy('run_at')
+        .execute()
+    ).map((r) => ({ id: r.id, runAt: r.run_at })),
+
   markDone: async (id: string, now: Date): Promise<void> => {
     await db.updateTable('jobs').set({ done_at: now, locked_until: null, last_error: null }).where('id', '=', id).execute();
   },

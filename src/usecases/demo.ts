@@ -1,10 +1,13 @@
 import { type Kysely, sql } from 'kysely';
+import type { Catalogue } from '../framework/catalogue.ts';
 import { accounts } from '../store/accounts.ts';
 import { type AuditEvent, audit } from '../store/audit.ts';
 import { organisations } from '../store/organisations.ts';
 import { people } from '../store/people.ts';
+import type { FileStore } from '../store/file-store.ts';
 import type { AccountRole, Tables } from '../store/tables.ts';
 import { cheapPasswordCost, hashPassword, type PasswordCost } from './auth/passwords.ts';
+import { seedDemoPortfolio } from './portfolio/portfolio-demo.ts';
 
 /** The password of every demo account. A demo instance is not for real data. */
 export const DEMO_PASSWORD = 'pathways-demo';
@@ -128,12 +131,29 @@ export const demoLogins = (): DemoLogin[] =>
     organisation: ORGANISATION_NAMES[s.school],
   }));
 
+/** The demo people in the parts they play in the portfolio demo. */
+const portfolioPeople = (personIds: Map<string, string>, userIds: Map<string, string>) => {
+  const person = (key: string) => {
+    const seed = STAFF.find((s) => s.key === key);
+    return { personId: personIds.get(key) ?? '', name: seed ? `${seed.given} ${seed.family}` : key, userId: userIds.get(key) ?? '' };
+  };
+  return {
+    everyone: STAFF.map((s) => person(s.key)),
+    staff: person('amy'),
+    lineManager: person('priya'),
+    administrator: person('olivia'),
+    assistants: ['amy', 'chloe', 'daniel', 'fatima'].map(person),
+  };
+};
+
 export type EnsureDemoDataInput = {
   db: Kysely<Tables>;
   clock: () => Date;
   auditKey: Uint8Array;
   newId?: () => string;
   passwordCost?: PasswordCost;
+  /** With these, the demo staff get portfolios too (achievements, evidence, CPD, reviews, training). */
+  portfolio?: { catalogue: Catalogue; files: FileStore };
 };
 
 const DEMO_LOCK_KEY = 7_261_123;
@@ -150,6 +170,7 @@ export const ensureDemoData = async ({
   auditKey,
   newId = () => crypto.randomUUID(),
   passwordCost = DEMO_PASSWORD_COST,
+  portfolio,
 }: EnsureDemoDataInput): Promise<DemoResult> => {
   const passwordHashes = await Promise.all(STAFF.filter((s) => s.account).map(() => hashPassword(DEMO_PASSWORD, passwordCost)));
   const created = await db.transaction().execute(async (trx) => {
@@ -238,8 +259,10 @@ export const ensureDemoData = async ({
         occurredAt: now,
       });
     }
+    const userIds = new Map<string, string>();
     for (const seed of STAFF.filter((s) => s.account)) {
       const userId = newId();
+      userIds.set(seed.key, userId);
       const role = seed.account ?? 'staff';
       await users.insert({
         id: userId,
@@ -263,6 +286,7 @@ export const ensureDemoData = async ({
       });
     }
     await audit(trx, auditKey).record(...events);
+    if (portfolio) await seedDemoPortfolio(trx, { trustId, clock, auditKey, ...portfolio, ...portfolioPeople(personIds, userIds) });
     return true;
   });
   const hasDemoAccounts = created || (await accounts(db).countDemo()) > 0;

@@ -1,14 +1,8 @@
 import type { PersonState } from '../../contracts/person-state.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import type { Requirement } from '../../framework/schema.ts';
-import {
-  creditsAtLevel,
-  heldQualifications,
-  holdsQualification,
-  holdsStatus,
-  qualificationLevelName,
-  qualificationLevelRank,
-} from '../achievements.ts';
+import { heldQualifications, holdsQualification, holdsStatus, qualificationLevelName, qualificationLevelRank } from '../achievements.ts';
+import { creditsAtLevel } from '../credits.ts';
 import { progressionGraph } from '../progression-graph.ts';
 import { adultLevelName, bestAdultLevel, exampleGradeForLevel, gradesAtLevel, gradesReaching } from '../subject-levels.ts';
 import { evaluateItems } from './items.ts';

@@ -34,7 +34,7 @@ export const registerWeb = async (app: FastifyInstance, context: AppContext) => 
   await setUpViews(app, { demo: context.demo, production: context.config.production });
   setUpWebErrors(app);
   setUpSignedInHeader(app, context);
-  setUpDirectoryNavigation(app);
+  setUpDirectoryNavigation(app, context);
   registerExplorerRoutes(app, context);
   registerExploreRoutes(app, context);
   registerNextStepRoutes(app, context);

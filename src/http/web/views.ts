@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyView from '@fastify/view';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { humanSize, mediaTypeName } from '../../domain/attachments/accepted-files.ts';
 
 const viewsDir = fileURLToPath(new URL('./views/', import.meta.url));
 const govukDir = fileURLToPath(new URL('../../../node_modules/govuk-frontend/dist/', import.meta.url));
@@ -24,6 +25,15 @@ export const setUpViews = async (app: FastifyInstance, options: { demo: boolean;
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('creditsText', (credits: number | null | undefined) =>
           credits === null || credits === undefined ? 'not given in the source' : `${credits}`,
+        );
+        env.addFilter('fileSize', (bytes: number) => humanSize(Number(bytes)));
+        env.addFilter('fileKind', (mediaType: string) => mediaTypeName(String(mediaType)));
+        // A plain string (empty when none), unlike a macro's output, whose SafeString is always truthy.
+        env.addFilter('fieldError', (errors: { field: string; text: string }[] | undefined, field: string) =>
+          (errors ?? [])
+            .filter((e) => e.field === field)
+            .map((e) => e.text)
+            .join(' '),
         );
         env.addFilter('levelText', (level: number | string) =>
           typeof level === 'number' ? `Level ${level}` : `Entry Level ${String(level).slice(1)}`,

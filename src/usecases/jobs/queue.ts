@@ -5,6 +5,8 @@ import type { Tables } from '../../store/tables.ts';
 /** Kinds of background work and their payloads. */
 export type JobPayloads = {
   'mail.send': { messageId: string };
+  /** The weekly mandatory-training digest to school admins (reschedules itself). */
+  'training.digest': Record<string, never>;
   /** Used by tests and health checks: does nothing. */
   noop: Record<string, never>;
 };

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { mailSendHandler } from '../mail/deliver.ts';
+import { ensureTrainingDigestScheduled, trainingDigestHandler } from '../portfolio/training-digest.ts';
 import { createJobWorker } from './worker.ts';
 
 /** Starts the application's job worker with every handler; returns a function that stops it (waiting for the job in hand). */
@@ -9,9 +10,24 @@ export const startJobWorker = (context: AppContext, onError: (error: unknown) =>
     db,
     clock: context.clock,
     pollMs,
-    handlers: { 'mail.send': mailSendHandler({ db, config: context.config, clock: context.clock }), noop: async () => {} },
+    handlers: {
+      'mail.send': mailSendHandler({ db, config: context.config, clock: context.clock }),
+      'training.digest': trainingDigestHandler({
+        db,
+        auditKey: context.keys.auditKey,
+        config: context.config,
+        demo: context.demo,
+        clock: context.clock,
+      }),
+      noop: async () => {},
+    },
     onError,
   });
+  // The weekly training digest keeps exactly one pending job: make sure the chain exists (idempotent).
+  const digestScheduled = ensureTrainingDigestScheduled(db, context.clock).catch(onError);
   worker.start();
-  return () => worker.stop();
+  return async () => {
+    await digestScheduled;
+    await worker.stop();
+  };
 };

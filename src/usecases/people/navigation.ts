@@ -3,9 +3,11 @@ import { can } from '../../domain/policy/can.ts';
 import { emptyScope, scopeOf } from './scope.ts';
 
 /** The signed-in areas a user may open, for the header: shown by permission, never as dead ends. */
-export const directoryNavigation = (actor: Actor) => {
+export const directoryNavigation = (actor: Actor, unreadNotifications = 0) => {
   const items: { href: string; text: string }[] = [];
   if (actor.personId) items.push({ href: '/portfolio', text: 'My portfolio' });
+  if (actor.reportIds.length + actor.apprenticeIds.length > 0) items.push({ href: '/evidence-queue', text: 'Evidence to review' });
+  if (actor.reportIds.length > 0) items.push({ href: '/team', text: 'My team' });
   items.push({ href: '/people', text: 'Staff' });
   const home = actor.assignments.find(
     (a) => can(actor, 'organisation.read', { type: 'organisation', trustId: a.trustId, organisationId: a.organisationId }).allowed,
@@ -15,5 +17,6 @@ export const directoryNavigation = (actor: Actor) => {
   if (!emptyScope(accounts)) items.push({ href: '/users', text: 'Users' });
   if (!emptyScope(scopeOf(actor, 'audit.read'))) items.push({ href: '/audit', text: 'Audit log' });
   if (actor.partnershipIds.length > 0) items.push({ href: '/partnerships', text: 'Partnerships' });
+  items.push({ href: '/notifications', text: unreadNotifications > 0 ? `Notifications (${unreadNotifications} unread)` : 'Notifications' });
   return items;
 };

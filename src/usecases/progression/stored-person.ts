@@ -1,19 +1,37 @@
+import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
 import type { PersonState } from '../../contracts/person-state.ts';
 import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { type PortfolioFacts, portfolioState } from '../../domain/portfolio-state.ts';
 import { resolvePersonState } from '../../domain/resolve-input.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { Nation, Phase } from '../../framework/schema.ts';
+import { achievements } from '../../store/achievements.ts';
 import { type ProgressionSubject, progressionSubjects } from '../../store/duty-profiles.ts';
+import { judgements } from '../../store/judgements.ts';
+import type { Tables } from '../../store/tables.ts';
 import { authorize } from '../authorize.ts';
 import type { ProgressionDeps } from './deps.ts';
 
 /** A stored person as the engine sees them, with notes on what the state is built from and what it lacks. */
 export type StoredPersonState = { person: { id: string; name: string }; state: PersonState; basis: string[] };
 
-const NOT_YET_STORED =
-  'Achievements (qualifications, English, maths and science grades, credits) and competency judgements are not stored yet, so this analysis assumes none: requirements they would meet are shown as still to do.';
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The basis note on what the portfolio contributed, so the reader knows what the analysis can see. */
+const portfolioNote = (counted: number, judged: number, leftOut: readonly string[], flags: PortfolioFacts['flags']): string => {
+  const held = [
+    `${plural(counted, 'achievement', 'achievements')} and ${plural(judged, 'judgement', 'judgements')} from the portfolio`,
+    ...(flags.ehcpOrStatement ? ['an EHC plan or legacy statement'] : []),
+    ...(flags.bsl ? ['a BSL qualification'] : []),
+  ].join(', ');
+  const left =
+    leftOut.length > 0
+      ? ` Left out, as the engine cannot weigh them: ${leftOut.join(', ')} (entered qualifications without credits or at Entry level).`
+      : '';
+  return `Uses ${held}; anything not recorded there is shown as still to do.${left}`;
+};
 
 /** Loads a person whatever their trust and authorizes the action on them; unknown people are not found. */
 export const loadSubject = async (
@@ -37,8 +55,9 @@ export const loadSubject = async (
   return subject;
 };
 
-/** The person state of a stored person, built from their graded role, their school's phase and nation, and their specialisms. */
-export const stateOfSubject = (subject: ProgressionSubject, catalogue: Catalogue): StoredPersonState => {
+/** The person state of a stored person, built from their graded role, their school's phase and nation, their specialisms and their portfolio. */
+export const stateOfSubject = (subject: ProgressionSubject, catalogue: Catalogue, facts: PortfolioFacts = noFacts): StoredPersonState => {
+  const portfolio = portfolioState(facts);
   const basis: string[] = [];
   const phase = Phase.safeParse(subject.phase);
   const nation = Nation.safeParse(subject.nation);
@@ -52,20 +71,48 @@ export const stateOfSubject = (subject: ProgressionSubject, catalogue: Catalogue
     phase: phase.success ? phase.data : 'other',
     nation: nation.success ? nation.data : 'England',
     specialisms: subject.specialisms,
+    ...portfolio.state,
   };
   let resolved = resolvePersonState(draft, catalogue);
-  if (!resolved.ok) {
+  if (!resolved.ok && resolved.errors.some((e) => e.where.startsWith('$.specialisms'))) {
     basis.push(`Recorded specialisms that the framework does not know were left out (${subject.specialisms.join(', ')}).`);
     resolved = resolvePersonState({ ...draft, specialisms: [] }, catalogue);
+  }
+  if (!resolved.ok) {
+    // A framework update can retire an id the portfolio still names: show the rest rather than fail.
+    basis.push(`Portfolio entries the framework no longer knows were left out (${resolved.errors.map((e) => e.reason).join('; ')}).`);
+    const known = {
+      ...draft,
+      specialisms: [],
+      achievements: draft.achievements.filter(
+        (a) => resolvePersonState({ ...draft, specialisms: [], achievements: [a], judgements: {} }, catalogue).ok,
+      ),
+      judgements: Object.fromEntries(Object.entries(draft.judgements).filter(([code]) => catalogue.item(code) !== undefined)),
+    };
+    resolved = resolvePersonState(known, catalogue);
   }
   if (!resolved.ok) throw new AppError('internal', 'The stored person cannot be described as a person state', resolved.errors);
   basis.unshift(
     `Built from the stored record: graded role ${role ?? 'none'}, ${resolved.value.phase} phase and ${resolved.value.nation} from the employing school, specialisms ${subject.specialisms.length > 0 ? subject.specialisms.join(', ') : 'none'}.`,
-    NOT_YET_STORED,
+    portfolioNote(portfolio.counted, Object.keys(portfolio.state.judgements).length, portfolio.leftOut, facts.flags),
   );
   return { person: { id: subject.id, name: subject.name }, state: resolved.value, basis };
 };
 
 /** The person state of a stored person the actor may read the portfolio of. */
-export const storedPersonState = async (deps: ProgressionDeps, actor: Actor | Anonymous, personId: string): Promise<StoredPersonState> =>
-  stateOfSubject(await loadSubject(deps, actor, personId, 'person.readPortfolio'), deps.catalogue);
+export const storedPersonState = async (deps: ProgressionDeps, actor: Actor | Anonymous, personId: string): Promise<StoredPersonState> => {
+  const subject = await loadSubject(deps, actor, personId, 'person.readPortfolio');
+  return stateOfSubject(subject, deps.catalogue, await portfolioFacts(deps.db, subject));
+};
+
+const noFacts: PortfolioFacts = { achievements: [], flags: { ehcpOrStatement: false, bsl: false }, judgements: [] };
+
+/** What the portfolio holds for a stored person: current achievements, flags and current judgements. */
+export const portfolioFacts = async (db: Kysely<Tables>, subject: ProgressionSubject): Promise<PortfolioFacts> => {
+  const store = achievements(db);
+  return {
+    achievements: (await store.listFor(subject.trustId, subject.id)).map((a) => a.details),
+    flags: await store.flags(subject.trustId, subject.id),
+    judgements: await judgements(db).current(subject.trustId, subject.id),
+  };
+};

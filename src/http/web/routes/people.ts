@@ -4,6 +4,7 @@ import type { Actor } from '../../../domain/policy/actor.ts';
 import { can } from '../../../domain/policy/can.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { directoryNavigation } from '../../../usecases/people/navigation.ts';
+import { unreadCount } from '../../../usecases/portfolio/evidence/my-notifications.ts';
 import { listPeople, showPerson } from '../../../usecases/people/people.ts';
 import { dayOf, IdParams, PeopleQuery, peopleFilterOf } from '../../api/people.types.ts';
 import { renderNotFound } from '../errors.ts';
@@ -22,10 +23,13 @@ const sorts = [
 ];
 
 /** The header's links to the directory, users and audit pages, shown to signed-in users who may use them. */
-export const setUpDirectoryNavigation = (app: FastifyInstance) => {
+export const setUpDirectoryNavigation = (app: FastifyInstance, context: AppContext) => {
   app.addHook('preHandler', async (request, reply) => {
     if (request.actor.kind !== 'user') return;
-    reply.locals = { ...reply.locals, directoryNav: directoryNavigation(request.actor satisfies Actor) };
+    // Only pages show the header: API calls, assets and form posts skip the unread-count query.
+    const page = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    const unread = page ? await unreadCount({ db: context.database.kysely }, request.actor) : 0;
+    reply.locals = { ...reply.locals, directoryNav: directoryNavigation(request.actor satisfies Actor, unread) };
   });
 };
 

@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())('signed-in progression pages on %s', (kind) =
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('My next step');
     expect(response.body).toContain('What you still need for');
-    expect(response.body).toContain('not stored yet');
+    expect(response.body).toContain('from the portfolio');
   });
 
   it('plans a route to a chosen goal in the step-by-step pattern', async () => {

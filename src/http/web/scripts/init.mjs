@@ -2,3 +2,6 @@
 import { initAll } from '../govuk-frontend.min.js';
 
 initAll();
+
+// The evidence editor's as-you-type suggestions, loaded only on a page that has the editor.
+if (document.getElementById('evidence-suggestions')) import('./evidence-suggestions.mjs');

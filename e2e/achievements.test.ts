@@ -1,0 +1,50 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+/** The achievements page and its add form, without JavaScript help, and their accessibility. */
+describe.skipIf(skipBrowserSuite)('achievements in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ demoData: true });
+    browser = await launchBrowser();
+    page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill('amy.clarke@riverside-demo.example');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForLoadState('load');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('adds a maths grade through the form, shows it, and passes axe on the page, the form and its errors', async () => {
+    const response = await page.request.get(`${server.url}/portfolio`, { maxRedirects: 0 });
+    const portfolio = String(response.headers().location);
+    await page.goto(`${server.url}${portfolio}/achievements`);
+    expect(await page.locator('h1').textContent()).toContain('Achievements');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Add a grade' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Maths').check();
+    await page.getByLabel('Qualification and grade').selectOption('gcse-9-1::4');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/achievements$/);
+    expect(await page.locator('[data-testid="achievement-list"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Maths: GCSE (9 to 1 grading, England) 4')]),
+    );
+  });
+});

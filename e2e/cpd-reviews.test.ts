@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+/** The CPD log and performance review pages, without JavaScript help, and their accessibility. */
+describe.skipIf(skipBrowserSuite)('CPD log and reviews in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  const signIn = async (email: string): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForLoadState('load');
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ demoData: true });
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs an activity in hours and minutes, plans a suggestion, and opens a review as the line manager', async () => {
+    const amy = await signIn('amy.clarke@riverside-demo.example');
+    const response = await amy.request.get(`${server.url}/portfolio`, { maxRedirects: 0 });
+    const portfolio = String(response.headers().location);
+    await amy.goto(`${server.url}${portfolio}/cpd`);
+    expect(await amy.locator('h1').textContent()).toContain('CPD log');
+    expect(await seriousViolations(amy)).toEqual([]);
+
+    await amy.getByRole('button', { name: 'Add an activity' }).click();
+    expect(await seriousViolations(amy)).toEqual([]);
+    await amy.getByRole('button', { name: 'Save activity' }).click();
+    await expect.poll(() => amy.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await seriousViolations(amy)).toEqual([]);
+
+    await amy.getByLabel('Title').fill('Makaton level 1');
+    await amy.getByLabel('Course').check();
+    await amy.getByLabel('Day').fill('2');
+    await amy.getByLabel('Month').fill('10');
+    // The test server's clock stands at 1 January 2025.
+    await amy.getByLabel('Year').fill('2024');
+    await amy.getByLabel('Hours').fill('2');
+    await amy.getByLabel('Minutes').fill('30');
+    await amy.getByRole('button', { name: 'Save activity' }).click();
+    await amy.waitForURL(/\/cpd(#log)?$/);
+    expect(await amy.locator('main').textContent()).toContain('Makaton level 1');
+    expect(await amy.locator('[data-testid="cpd-total"]').allTextContents()).toContain('2 hours 30 minutes');
+
+    await amy
+      .getByRole('button', { name: /^Add to my plan/ })
+      .first()
+      .click();
+    await amy.waitForURL(/\/cpd(#planned)?$/);
+    expect(await amy.locator('main').textContent()).toContain('In the plan');
+
+    const priya = await signIn('priya.shah@riverside-demo.example');
+    await priya.goto(`${server.url}${portfolio}/reviews`);
+    expect(await seriousViolations(priya)).toEqual([]);
+    const start = priya.getByRole('button', { name: /^Start the .* review$/ });
+    if ((await start.count()) > 0) await start.click();
+    else await priya.locator('main table a').first().click();
+    await priya.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
+    expect(await seriousViolations(priya)).toEqual([]);
+  }, 120_000);
+});

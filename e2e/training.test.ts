@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+/** The mandatory-training pages pass axe, and a recorded completion shows up in the history. */
+describe.skipIf(skipBrowserSuite)('mandatory training pages in Chromium', () => {
+  let server: RunningServer;
+  let url: string;
+  let browser: Browser;
+  const ids = { trust: '', school: '', person: '' };
+
+  const signIn = async (email: string): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${url}/sign-in`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForLoadState('load');
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ demoData: true });
+    url = server.url;
+    const db = server.context.database.kysely;
+    ids.trust = (await db.selectFrom('organisations').select('id').where('kind', '=', 'trust').executeTakeFirstOrThrow()).id;
+    ids.school = (
+      await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()
+    ).id;
+    ids.person = (await db.selectFrom('people').select('id').where('graded_role', '=', 'TA3').executeTakeFirstOrThrow()).id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a trust admin records training and sees the school view and settings, all passing axe', async () => {
+    const page = await signIn('olivia.grant@riverside-demo.example');
+    page.setDefaultTimeout(8000);
+    await page.goto(`${url}/people/${ids.person}/portfolio/training`);
+    await page.getByLabel('Training', { exact: true }).selectOption({ label: 'Health and safety' });
+    await page.getByLabel('Day').fill('4');
+    await page.getByLabel('Month').fill('9');
+    await page.getByLabel('Year').fill('2024');
+    await page.getByRole('button', { name: 'Record training' }).click();
+    await page.waitForLoadState('load');
+    await expect(page.getByTestId('history-health-and-safety').textContent()).resolves.toContain('Completed 2024-09-04');
+    for (const path of [
+      `/people/${ids.person}/portfolio/training`,
+      `/organisations/${ids.school}/training?window=90`,
+      `/organisations/${ids.trust}/training/settings`,
+    ]) {
+      const response = await page.goto(`${url}${path}`);
+      expect(response?.status(), path).toBe(200);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  }, 90_000);
+});

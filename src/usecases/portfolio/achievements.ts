@@ -1,0 +1,141 @@
+import { AppError } from '../../contracts/errors.ts';
+import { ACHIEVEMENT_LIMITS, AchievementInput, PersonFlagsInput } from '../../contracts/portfolio/achievement.ts';
+import { detailsFromZod } from '../../contracts/zod-issues.ts';
+import { checkAchievement } from '../../domain/achievement-check.ts';
+import { creditSummary } from '../../domain/credits.ts';
+import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { portfolioState } from '../../domain/portfolio-state.ts';
+import { achievements, type StoredAchievement } from '../../store/achievements.ts';
+import { audit } from '../../store/audit.ts';
+import type { ProgressionSubject } from '../../store/duty-profiles.ts';
+import { loadSubject } from '../progression/stored-person.ts';
+import { newIdOf, type PortfolioDeps } from './deps.ts';
+
+/**
+ * A person's achievements: listed by whoever may read their portfolio, added and removed by the
+ * person themselves (person.editPortfolio) or by an admin recording for them (person.update).
+ * Removal keeps the row; every change is audited.
+ */
+
+export type Flags = { ehcpOrStatement: boolean; bsl: boolean };
+export type CreditLine = ReturnType<typeof creditSummary>[number];
+
+export type PersonAchievements = {
+  person: { id: string; name: string; trustId: string; organisationId: string };
+  achievements: StoredAchievement[];
+  flags: Flags;
+  credits: CreditLine[];
+};
+
+const userOf = (actor: Actor | Anonymous): Actor => {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to continue');
+  return actor;
+};
+
+/** Loads the person and authorizes a change: the person themselves edit their portfolio, anyone else must be allowed to update them. */
+export const loadForChange = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<ProgressionSubject> => {
+  const self = actor.kind === 'user' && actor.personId === personId;
+  return loadSubject(deps, actor, personId, self ? 'person.editPortfolio' : 'person.update');
+};
+
+const personOf = (s: ProgressionSubject) => ({ id: s.id, name: s.name, trustId: s.trustId, organisationId: s.organisationId });
+
+/** A person's current achievements, flags and credit totals per level (person.readPortfolio). */
+export const listAchievements = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<PersonAchievements> => {
+  const subject = await loadSubject(deps, actor, personId, 'person.readPortfolio');
+  const store = achievements(deps.db);
+  const held = await store.listFor(subject.trustId, subject.id);
+  const flags = await store.flags(subject.trustId, subject.id);
+  const { state } = portfolioState({ achievements: held.map((a) => a.details), flags, judgements: [] });
+  return { person: personOf(subject), achievements: held, flags, credits: creditSummary(state, deps.catalogue) };
+};
+
+/** Records an achievement for a person; `input` is checked by the contract and against the catalogue. */
+export const addAchievement = async (
+  deps: PortfolioDeps,
+  actor: Actor | Anonymous,
+  personId: string,
+  input: unknown,
+): Promise<StoredAchievement> => {
+  const subject = await loadForChange(deps, actor, personId);
+  const user = userOf(actor);
+  const parsed = AchievementInput.safeParse(input);
+  if (!parsed.success) throw new AppError('validation', 'Check the achievement', detailsFromZod(parsed.error));
+  const problems = checkAchievement(parsed.data, deps.catalogue);
+  if (problems.length > 0) throw new AppError('validation', 'Check the achievement', problems);
+  const stored: StoredAchievement = {
+    id: newIdOf(deps),
+    trustId: subject.trustId,
+    personId: subject.id,
+    details: parsed.data,
+    recordedBy: user.userId,
+    recordedAt: deps.clock(),
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    const held = await achievements(trx).listFor(subject.trustId, subject.id);
+    if (held.length >= ACHIEVEMENT_LIMITS.perPerson)
+      throw new AppError('conflict', `A person can hold at most ${ACHIEVEMENT_LIMITS.perPerson} achievements`);
+    await achievements(trx).insert(stored);
+    await audit(trx, deps.auditKey).record({
+      trustId: subject.trustId,
+      actor: user.userId,
+      action: 'achievement.added',
+      entity: 'person',
+      entityId: subject.id,
+      data: { achievementId: stored.id, before: null, after: stored.details },
+      requestId: deps.requestId ?? null,
+    });
+  });
+  return stored;
+};
+
+/** Removes an achievement (the row is kept, stamped removed). Statuses are revoked, not removed. */
+export const removeAchievement = async (
+  deps: PortfolioDeps,
+  actor: Actor | Anonymous,
+  personId: string,
+  achievementId: string,
+): Promise<void> => {
+  const subject = await loadForChange(deps, actor, personId);
+  const user = userOf(actor);
+  await deps.db.transaction().execute(async (trx) => {
+    const existing = (await achievements(trx).listFor(subject.trustId, subject.id)).find((a) => a.id === achievementId);
+    if (!existing)
+      throw new AppError('not_found', 'No achievement has that id for this person', [{ where: 'achievementId', reason: 'unknown' }]);
+    if (existing.details.kind === 'status') throw new AppError('conflict', 'A status is revoked by the headteacher, not removed');
+    await achievements(trx).remove(subject.trustId, subject.id, existing.id, user.userId, deps.clock());
+    await audit(trx, deps.auditKey).record({
+      trustId: subject.trustId,
+      actor: user.userId,
+      action: 'achievement.removed',
+      entity: 'person',
+      entityId: subject.id,
+      data: { achievementId: existing.id, before: existing.details, after: null },
+      requestId: deps.requestId ?? null,
+    });
+  });
+};
+
+/** Records the EHCP-or-statement and BSL flags read by the apprenticeship English and maths rule. */
+export const setFlags = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string, input: unknown): Promise<Flags> => {
+  const subject = await loadForChange(deps, actor, personId);
+  const user = userOf(actor);
+  const parsed = PersonFlagsInput.safeParse(input);
+  if (!parsed.success) throw new AppError('validation', 'Check the flags', detailsFromZod(parsed.error));
+  const after = parsed.data;
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await achievements(trx).flags(subject.trustId, subject.id);
+    if (before.ehcpOrStatement === after.ehcpOrStatement && before.bsl === after.bsl) return;
+    await achievements(trx).setFlags(subject.trustId, subject.id, after, deps.clock());
+    await audit(trx, deps.auditKey).record({
+      trustId: subject.trustId,
+      actor: user.userId,
+      action: 'person.flagsChanged',
+      entity: 'person',
+      entityId: subject.id,
+      data: { before, after },
+      requestId: deps.requestId ?? null,
+    });
+  });
+  return after;
+};

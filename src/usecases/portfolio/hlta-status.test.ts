@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppError, isAppError } from '../../contracts/errors.ts';
+import type { Actor } from '../../domain/policy/actor.ts';
+import { actors } from '../../store/actors.ts';
+import type { Database } from '../../store/database.ts';
+import { judgements } from '../../store/judgements.ts';
+import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
+import { buildTestContext } from '../testing.ts';
+import { listAchievements, removeAchievement } from './achievements.ts';
+import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import { awardHltaStatus, hltaStanding, revokeHltaStatus } from './hlta-status.ts';
+
+describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
+  let database: Database;
+  let deps: PortfolioDeps;
+  let own: SeededTrust;
+  let other: SeededTrust;
+  let head: Actor;
+  let admin: Actor;
+  let staff: Actor;
+  let otherHead: Actor;
+  const time = new Date('2026-11-22T10:00:00Z');
+  const load = async (userId: string) => {
+    const actor = await actors(database.kysely).load(userId);
+    if (!actor) throw new Error('no actor');
+    return actor;
+  };
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    deps = portfolioDeps(await buildTestContext(database, { clock: () => time }));
+    ({ own, other } = await seedTwoTrusts(database.kysely));
+    admin = await load(own.users.school_admin.userId);
+    staff = await load(own.users.staff.userId);
+    // The same school admin, now marked as the school's headteacher (the actor above was loaded before).
+    await database.kysely
+      .updateTable('role_assignments')
+      .set({ headteacher: true })
+      .where('user_id', 'in', [own.users.school_admin.userId, other.users.school_admin.userId])
+      .execute();
+    head = await load(own.users.school_admin.userId);
+    otherHead = await load(other.users.school_admin.userId);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const refusal = (code: string) => expect.objectContaining({ code }) as unknown as AppError;
+  const judgeAll = async (codes: string[]) => {
+    for (const [i, code] of codes.entries())
+      await judgements(database.kysely).insert({
+        id: crypto.randomUUID(),
+        trustId: own.trustId,
+        personId: own.reportId,
+        itemCode: code,
+        value: 'met',
+        source: 'observation',
+        evidenceId: null,
+        note: null,
+        judgedBy: own.users.line_manager.userId,
+        judgedAt: new Date(time.getTime() - (codes.length - i) * 1000),
+      });
+  };
+
+  it('refuses anyone but the headteacher of the person’s school', async () => {
+    expect(admin.assignments.some((a) => a.headteacher)).toBe(false);
+    await expect(awardHltaStatus(deps, admin, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('forbidden'));
+    await expect(awardHltaStatus(deps, staff, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('forbidden'));
+    await expect(awardHltaStatus(deps, otherHead, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('forbidden'));
+  });
+
+  it('refuses until all 33 standards are judged met, listing those that are not', async () => {
+    const subject = {
+      id: own.reportId,
+      trustId: own.trustId,
+      organisationId: own.schoolId,
+      name: '',
+      gradedRole: null,
+      specialisms: [],
+      lineManagerId: null,
+      phase: null,
+      nation: null,
+    };
+    const standing = await hltaStanding(deps, subject);
+    expect(standing.required).toHaveLength(33);
+    await judgeAll(standing.required.slice(0, 30));
+    const refused: unknown = await awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-01' }).catch((e: unknown) => e);
+    if (!isAppError(refused)) throw new Error('expected the award to be refused');
+    expect(refused.code).toBe('conflict');
+    expect(refused.details.map((d) => d.where)).toEqual(standing.required.slice(30));
+    expect(refused.message).toContain('30 of 33');
+  });
+
+  it('refuses a date in the future', async () => {
+    await expect(awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-23' })).rejects.toEqual(refusal('validation'));
+  });
+
+  it('awards the status once all are met, audits it and tells the person', async () => {
+    const subject = {
+      id: own.reportId,
+      trustId: own.trustId,
+      organisationId: own.schoolId,
+      name: '',
+      gradedRole: null,
+      specialisms: [],
+      lineManagerId: null,
+      phase: null,
+      nation: null,
+    };
+    await judgeAll((await hltaStanding(deps, subject)).notMet);
+    const award = await awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-22' });
+    expect(award.details).toEqual({ kind: 'status', status: 'HLTA_STATUS', awardedOn: '2026-11-22' });
+    expect((await listAchievements(deps, staff, own.reportId)).achievements.map((a) => a.id)).toContain(award.id);
+    const event = await database.kysely
+      .selectFrom('audit_events')
+      .select(['actor', 'data'])
+      .where('action', '=', 'hltaStatus.awarded')
+      .executeTakeFirstOrThrow();
+    expect(event.actor).toBe(own.users.school_admin.userId);
+    const notes = await database.kysely
+      .selectFrom('notifications')
+      .select(['user_id', 'message'])
+      .where('kind', '=', 'hltaStatus.awarded')
+      .execute();
+    expect(notes).toEqual([
+      { user_id: own.users.staff.userId, message: expect.stringContaining('Higher Level Teaching Assistant status') },
+    ]);
+    await expect(awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-22' })).rejects.toEqual(refusal('conflict'));
+    await expect(removeAchievement(deps, staff, own.reportId, award.id)).rejects.toEqual(refusal('conflict'));
+  });
+
+  it('lets the headteacher revoke it, audited', async () => {
+    await expect(revokeHltaStatus(deps, staff, own.reportId)).rejects.toEqual(refusal('forbidden'));
+    await revokeHltaStatus(deps, head, own.reportId);
+    expect((await listAchievements(deps, staff, own.reportId)).achievements.some((a) => a.details.kind === 'status')).toBe(false);
+    const event = await database.kysely
+      .selectFrom('audit_events')
+      .select('data')
+      .where('action', '=', 'hltaStatus.revoked')
+      .executeTakeFirstOrThrow();
+    expect(event.data).toMatchObject({ after: null });
+    await expect(revokeHltaStatus(deps, head, own.reportId)).rejects.toEqual(refusal('conflict'));
+  });
+});

@@ -1,0 +1,127 @@
+import { AppError } from '../../contracts/errors.ts';
+import { HltaAwardInput } from '../../contracts/portfolio/achievement.ts';
+import { detailsFromZod } from '../../contracts/zod-issues.ts';
+import { headteacherStatuses, statusBacking } from '../../domain/hlta-award.ts';
+import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import type { Status } from '../../framework/schema.ts';
+import { Phase } from '../../framework/schema.ts';
+import { achievements, type StoredAchievement } from '../../store/achievements.ts';
+import { audit } from '../../store/audit.ts';
+import type { ProgressionSubject } from '../../store/duty-profiles.ts';
+import { judgements } from '../../store/judgements.ts';
+import { loadSubject } from '../progression/stored-person.ts';
+import { newIdOf, type PortfolioDeps } from './deps.ts';
+import { notify } from './notify.ts';
+
+/**
+ * HLTA status is awarded by the headteacher of the person's school (there is no national register),
+ * with a date, and only when the judgements back it: every standard its award rule names judged met.
+ */
+
+export type HltaStanding = {
+  status: Status;
+  /** The current award, if the person holds the status. */
+  award: StoredAchievement | undefined;
+  required: string[];
+  met: string[];
+  notMet: string[];
+};
+
+const statusOf = (deps: PortfolioDeps): Status => {
+  const status = headteacherStatuses(deps.catalogue)[0];
+  if (!status) throw new AppError('not_found', 'The framework has no status a headteacher awards');
+  return status;
+};
+
+const phaseOf = (subject: ProgressionSubject) => {
+  const parsed = Phase.safeParse(subject.phase);
+  return parsed.success ? parsed.data : 'other';
+};
+
+const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+/** The person's standing towards HLTA status (read with the portfolio, so callers authorize first). */
+export const hltaStanding = async (deps: PortfolioDeps, subject: ProgressionSubject): Promise<HltaStanding> => {
+  const status = statusOf(deps);
+  const held = await achievements(deps.db).listFor(subject.trustId, subject.id);
+  const award = held.find((a) => a.details.kind === 'status' && a.details.status === status.id);
+  const current = await judgements(deps.db).current(subject.trustId, subject.id);
+  return { status, award, ...statusBacking(status.id, current, deps.catalogue, phaseOf(subject)) };
+};
+
+/** Awards HLTA status (person.awardHltaStatus: the headteacher of the person's school). */
+export const awardHltaStatus = async (
+  deps: PortfolioDeps,
+  actor: Actor | Anonymous,
+  personId: string,
+  input: unknown,
+): Promise<StoredAchievement> => {
+  const subject = await loadSubject(deps, actor, personId, 'person.awardHltaStatus');
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to continue');
+  const parsed = HltaAwardInput.safeParse(input);
+  if (!parsed.success) throw new AppError('validation', 'Check the date of the award', detailsFromZod(parsed.error));
+  const now = deps.clock();
+  if (parsed.data.awardedOn > todayOf(now))
+    throw new AppError('validation', 'Check the date of the award', [{ where: 'awardedOn', reason: 'the date cannot be in the future' }]);
+  const standing = await hltaStanding(deps, subject);
+  if (standing.award) throw new AppError('conflict', `${subject.name} already holds ${standing.status.title}`);
+  if (standing.notMet.length > 0)
+    throw new AppError(
+      'conflict',
+      `${standing.status.title} needs every standard judged met: ${standing.met.length} of ${standing.required.length} are`,
+      standing.notMet.map((code) => ({ where: code, reason: `${deps.catalogue.title(code)} is not judged met` })),
+    );
+  const stored: StoredAchievement = {
+    id: newIdOf(deps),
+    trustId: subject.trustId,
+    personId: subject.id,
+    details: { kind: 'status', status: standing.status.id, awardedOn: parsed.data.awardedOn },
+    recordedBy: actor.userId,
+    recordedAt: now,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await achievements(trx).insert(stored);
+    await audit(trx, deps.auditKey).record({
+      trustId: subject.trustId,
+      actor: actor.userId,
+      action: 'hltaStatus.awarded',
+      entity: 'person',
+      entityId: subject.id,
+      data: { achievementId: stored.id, before: null, after: stored.details, standardsMet: standing.met.length },
+      requestId: deps.requestId ?? null,
+    });
+    await notify(deps, trx, {
+      trustId: subject.trustId,
+      to: { personId: subject.id },
+      kind: 'hltaStatus.awarded',
+      message: `You have been awarded ${standing.status.title} from ${parsed.data.awardedOn}`,
+      href: `/people/${subject.id}/portfolio/achievements`,
+    });
+  });
+  return stored;
+};
+
+/** Revokes HLTA status (the headteacher); the award row is kept, stamped removed. */
+export const revokeHltaStatus = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<void> => {
+  const subject = await loadSubject(deps, actor, personId, 'person.awardHltaStatus');
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to continue');
+  const standing = await hltaStanding(deps, subject);
+  const award = standing.award;
+  if (!award) throw new AppError('conflict', `${subject.name} does not hold ${standing.status.title}`);
+  await deps.db.transaction().execute(async (trx) => {
+    await achievements(trx).remove(subject.trustId, subject.id, award.id, actor.userId, deps.clock());
+    await audit(trx, deps.auditKey).record({
+      trustId: subject.trustId,
+      actor: actor.userId,
+      action: 'hltaStatus.revoked',
+      entity: 'person',
+      entityId: subject.id,
+      data: { achievementId: award.id, before: award.details, after: null },
+      requestId: deps.requestId ?? null,
+    });
+  });
+};
+
+/** The person's standing towards HLTA status, for whoever may read their portfolio. */
+export const readHltaStanding = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<HltaStanding> =>
+  hltaStanding(deps, await loadSubject(deps, actor, personId, 'person.readPortfolio'));

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppError } from '../../contracts/errors.ts';
+import { PortfolioRecord, portfolioRecordJsonSchema } from '../../contracts/portfolio/record.ts';
+import type { Actor } from '../../domain/policy/actor.ts';
+import { actors } from '../../store/actors.ts';
+import type { Database } from '../../store/database.ts';
+import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
+import { buildTestContext } from '../testing.ts';
+import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import { portfolioOverview } from './overview.ts';
+import { exportPortfolioPdf, exportPortfolioRecord } from './portfolio-export.ts';
+import { insertEvidence, pdfText } from './portfolio-fixtures.ts';
+import { teamOf } from './team.ts';
+
+describe('the published portfolio record schema', () => {
+  it('is a draft 2020-12 JSON Schema object describing every section', () => {
+    const schema = portfolioRecordJsonSchema();
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['schemaVersion', 'person', 'achievements', 'judgements', 'evidence', 'cpd', 'reviews', 'training']),
+    );
+    // Structural check: every `type` names a JSON Schema type and every `properties` is an object of schemas.
+    const types = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        for (const child of node) walk(child);
+        return;
+      }
+      if (typeof node !== 'object' || node === null) return;
+      const record = Object.fromEntries(Object.entries(node));
+      if ('type' in record) {
+        const listed = Array.isArray(record.type) ? record.type : [record.type];
+        for (const t of listed) expect(types.has(String(t))).toBe(true);
+      }
+      if ('properties' in record) expect(typeof record.properties).toBe('object');
+      if ('required' in record) expect(Array.isArray(record.required) && record.required.every((r) => typeof r === 'string')).toBe(true);
+      for (const value of Object.values(record)) walk(value);
+    };
+    walk(schema);
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+});
+
+describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s', (kind) => {
+  let database: Database;
+  let deps: PortfolioDeps;
+  let own: SeededTrust;
+  let other: SeededTrust;
+  const as: Record<string, Actor> = {};
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const context = await buildTestContext(database, { clock: () => new Date('2026-11-22T10:00:00Z') });
+    deps = portfolioDeps(context);
+    ({ own, other } = await seedTwoTrusts(database.kysely));
+    for (const [key, userId] of [
+      ['staff', own.users.staff.userId],
+      ['manager', own.users.line_manager.userId],
+      ['otherAdmin', other.users.trust_admin.userId],
+    ] as const) {
+      const actor = await actors(database.kysely).load(userId);
+      if (!actor) throw new Error('no actor');
+      as[key] = actor;
+    }
+    const base = { trustId: own.trustId, personId: own.reportId, userId: own.users.staff.userId };
+    const evidenceId = await insertEvidence(database.kysely, context.files, {
+      ...base,
+      title: 'Leading a phonics group',
+      claims: [{ code: 'HLTA.7', status: 'accepted' }],
+    });
+    await insertEvidence(database.kysely, context.files, {
+      ...base,
+      title: 'Unfinished draft',
+      status: 'draft',
+      claims: [{ code: 'HLTA.2' }],
+    });
+    await insertEvidence(database.kysely, context.files, {
+      ...base,
+      title: 'Needs more',
+      claims: [{ code: 'HLTA.3', status: 'returned' }],
+    });
+    for (const [value, at] of [
+      ['developing', '2026-10-01T10:00:00Z'],
+      ['met', '2026-10-02T10:00:00Z'],
+    ] as const)
+      await database.kysely
+        .insertInto('judgements')
+        .values({
+          id: crypto.randomUUID(),
+          trust_id: own.trustId,
+          person_id: own.reportId,
+          item_code: 'HLTA.7',
+          value,
+          source: 'evidence',
+          evidence_id: evidenceId,
+          judged_by: own.users.line_manager.userId,
+          judged_at: at,
+        })
+        .execute();
+    const cpd = (occurredOn: string, minutes: number) => ({
+      id: crypto.randomUUID(),
+      trust_id: own.trustId,
+      person_id: own.reportId,
+      status: 'done' as const,
+      title: `Course on ${occurredOn}`,
+      kind: 'course' as const,
+      occurred_on: occurredOn,
+      minutes,
+      created_by: own.users.staff.userId,
+      created_at: '2026-11-01T10:00:00Z',
+      updated_at: '2026-11-01T10:00:00Z',
+    });
+    await database.kysely
+      .insertInto('cpd_activities')
+      .values([cpd('2026-09-10', 90), cpd('2026-08-31', 60)])
+      .execute();
+    const kindId = crypto.randomUUID();
+    await database.kysely
+      .insertInto('training_kinds')
+      .values({ id: kindId, trust_id: own.trustId, code: 'safeguarding', title: 'Safeguarding', validity_months: 12 })
+      .execute();
+    await database.kysely
+      .insertInto('training_records')
+      .values({
+        id: crypto.randomUUID(),
+        trust_id: own.trustId,
+        person_id: own.reportId,
+        kind_id: kindId,
+        completed_on: '2025-09-01',
+        expires_on: '2026-09-01',
+        recorded_by: own.users.staff.userId,
+        recorded_at: '2025-09-01T10:00:00Z',
+      })
+      .execute();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  const refusal = (code: string) => expect.objectContaining({ code }) as unknown as AppError;
+
+  it('exports the JSON record, valid against its schema, with judgement history and evidence titles; audited', async () => {
+    const record = await exportPortfolioRecord(deps, as.staff as Actor, own.reportId);
+    expect(PortfolioRecord.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
+    expect(record.judgements).toEqual([
+      expect.objectContaining({
+        itemCode: 'HLTA.7',
+        current: expect.objectContaining({ value: 'met', evidenceTitle: 'Leading a phonics group' }),
+        history: [expect.objectContaining({ value: 'met' }), expect.objectContaining({ value: 'developing' })],
+      }),
+    ]);
+    expect(record.cpd.totalsByAcademicYear).toEqual([
+      { academicYear: '2026/27', minutes: 90 },
+      { academicYear: '2025/26', minutes: 60 },
+    ]);
+    expect(record.evidence.map((e) => e.title)).toContain('Needs more');
+    const events = await database.kysely.selectFrom('audit_events').select(['data']).where('action', '=', 'portfolio.exported').execute();
+    expect(events).toEqual([{ data: { format: 'json' } }]);
+  });
+
+  it('exports a PDF with the person’s name and evidence titles', async () => {
+    const pdf = await exportPortfolioPdf(deps, as.manager as Actor, own.reportId, { compress: false });
+    expect(Buffer.from(pdf.bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf.bytes);
+    expect(text).toContain('Portfolio of');
+    expect(text).toContain('Leading a phonics group');
+    expect(text).toContain('2026/27');
+  });
+
+  it('refuses another trust’s admin', async () => {
+    await expect(exportPortfolioRecord(deps, as.otherAdmin as Actor, own.reportId)).rejects.toEqual(refusal('forbidden'));
+  });
+
+  it('counts progress per standard set and lists what to do next', async () => {
+    const overview = await portfolioOverview(deps, as.staff as Actor, own.reportId);
+    expect(overview.sets.find((s) => s.key === 'hlta')).toMatchObject({ total: 33, met: 1, developing: 0, notStarted: 32 });
+    expect(overview.sets.map((s) => s.key)).toEqual(expect.arrayContaining(['hlta', 'st1414', 'associate-teacher']));
+    expect(overview.counts).toMatchObject({
+      evidenceDrafts: 1,
+      evidenceReturned: 1,
+      evidenceAwaitingDecision: 2,
+      cpdMinutesInYear: 90,
+      trainingExpired: 1,
+    });
+    expect(overview.next.map((n) => n.text)).toEqual(
+      expect.arrayContaining(['1 draft not yet submitted', '1 training record is out of date']),
+    );
+  });
+
+  it('shows a line manager their team with the figures', async () => {
+    const team = await teamOf(deps, as.manager as Actor);
+    expect(team.members).toEqual([
+      expect.objectContaining({
+        id: own.reportId,
+        evidenceAwaitingDecision: 2,
+        hltaMet: 1,
+        hltaTotal: 33,
+        cpdMinutesInYear: 90,
+        trainingExpired: 1,
+        reviewStage: null,
+      }),
+    ]);
+    expect((await teamOf(deps, as.staff as Actor)).members).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { training } from '../../store/training.ts';
+import { createJobWorker } from '../jobs/worker.ts';
+import { seedTwoTrusts } from '../people/fixtures.ts';
+import { buildTestContext, testKeys } from '../testing.ts';
+import { digestJobId, ensureTrainingDigestScheduled, nextDigestRun, trainingDigestHandler } from './training-digest.ts';
+import { ensureTrainingKinds } from './training-kinds.ts';
+
+describe('nextDigestRun', () => {
+  it.each([
+    ['2026-11-22T12:00:00Z', '2026-11-23T07:00:00.000Z'],
+    ['2026-11-23T06:59:59Z', '2026-11-23T07:00:00.000Z'],
+    ['2026-11-23T07:00:00Z', '2026-11-30T07:00:00.000Z'],
+    ['2026-11-24T00:00:00Z', '2026-11-30T07:00:00.000Z'],
+  ])('after %s is %s', (now, next) => {
+    expect(nextDigestRun(new Date(now)).toISOString()).toBe(next);
+  });
+
+  it('names each week’s job the same way', () => {
+    const at = new Date('2026-11-30T07:00:00Z');
+    expect(digestJobId(at)).toBe(digestJobId(new Date(at)));
+    expect(digestJobId(at)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(digestJobId(at)).not.toBe(digestJobId(new Date('2026-12-07T07:00:00Z')));
+  });
+});
+
+describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) => {
+  let database: TestDatabase;
+  let seeded: Awaited<ReturnType<typeof seedTwoTrusts>>;
+  // A Monday, at the digest's hour.
+  let now = new Date('2026-11-23T07:00:00Z');
+  const clock = () => now;
+
+  const pendingDigests = () =>
+    database.kysely
+      .selectFrom('jobs')
+      .select(['id', 'run_at'])
+      .where('kind', '=', 'training.digest')
+      .where('done_at', 'is', null)
+      .execute();
+  const outbox = () => database.kysely.selectFrom('outbox_messages').selectAll().orderBy('recipient').execute();
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    seeded = await seedTwoTrusts(database.kysely);
+  });
+  afterAll(() => database.close());
+
+  it('keeps exactly one pending digest, however many servers start', async () => {
+    now = new Date('2026-11-22T12:00:00Z');
+    await Promise.all([1, 2, 3].map(() => ensureTrainingDigestScheduled(database.kysely, clock)));
+    await ensureTrainingDigestScheduled(database.kysely, clock);
+    const pending = await pendingDigests();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.run_at.toISOString()).toBe('2026-11-23T07:00:00.000Z');
+  });
+
+  it('sends nothing when nothing is due, and reschedules a week later', async () => {
+    const context = await buildTestContext(database, { clock });
+    now = new Date('2026-11-23T07:00:00Z');
+    const worker = createJobWorker({
+      db: database.kysely,
+      clock,
+      handlers: {
+        'training.digest': trainingDigestHandler({
+          db: database.kysely,
+          auditKey: testKeys.auditKey,
+          config: context.config,
+          demo: false,
+          clock,
+        }),
+      },
+    });
+    expect(await worker.drain()).toBe(1);
+    expect(await outbox()).toEqual([]);
+    const pending = await pendingDigests();
+    expect(pending.map((p) => p.run_at.toISOString())).toEqual(['2026-11-30T07:00:00.000Z']);
+  });
+
+  it('emails each school’s admins who is out of date and who expires within 30 days, only for their school', async () => {
+    const context = await buildTestContext(database, { clock });
+    const trustId = seeded.own.trustId;
+    const kinds = await database.kysely.transaction().execute((trx) => ensureTrainingKinds(trx, trustId, testKeys));
+    const code = (c: string) => kinds.find((k) => k.code === c)?.id ?? '';
+    const record = (personId: string, kindId: string, completedOn: string, expiresOn: string) =>
+      training(database.kysely).insertRecord({
+        id: crypto.randomUUID(),
+        trustId,
+        personId,
+        kindId,
+        completedOn,
+        expiresOn,
+        provider: null,
+        recordedBy: seeded.own.users.trust_admin.userId,
+        recordedAt: now,
+      });
+    await record(seeded.own.reportId, code('safeguarding'), '2025-11-01', '2026-11-01');
+    await record(seeded.own.otherPersonId, code('first-aid'), '2023-12-10', '2026-12-10');
+    // Expiring in 60 days: not in the digest.
+    await record(seeded.own.otherPersonId, code('data-protection'), '2025-01-20', '2027-01-20');
+    // A second, disabled school admin of the same school receives nothing.
+    const disabledId = crypto.randomUUID();
+    await database.kysely
+      .insertInto('user_accounts')
+      .values({ id: disabledId, trust_id: trustId, person_id: null, email: 'gone@alpha.example', password_hash: null, disabled_at: now })
+      .execute();
+    await database.kysely
+      .insertInto('role_assignments')
+      .values({
+        id: crypto.randomUUID(),
+        trust_id: trustId,
+        user_id: disabledId,
+        role: 'school_admin',
+        organisation_id: seeded.own.schoolId,
+      })
+      .execute();
+
+    now = new Date('2026-11-30T07:00:00Z');
+    const worker = createJobWorker({
+      db: database.kysely,
+      clock,
+      handlers: {
+        'training.digest': trainingDigestHandler({
+          db: database.kysely,
+          auditKey: testKeys.auditKey,
+          config: context.config,
+          demo: false,
+          clock,
+        }),
+      },
+    });
+    expect(await worker.drain()).toBe(1);
+    const mail = await outbox();
+    expect(mail.map((m) => m.recipient)).toEqual([seeded.own.users.school_admin.email]);
+    const [message] = mail;
+    expect(message?.subject).toBe('Mandatory training at alpha School: 1 out of date, 1 expiring within 30 days');
+    expect(message?.body_text).toContain(
+      'Out of date (1):\n- alpha staff: Safeguarding and child protection (including online safety) (expired 2026-11-01)',
+    );
+    expect(message?.body_text).toContain('Expiring within 30 days (1):\n- Other Person: First aid at work (expires 2026-12-10)');
+    expect(message?.body_text).not.toContain('Data protection');
+    expect(message?.body_text).toContain(`/organisations/${seeded.own.schoolId}/training`);
+    expect((await pendingDigests()).map((p) => p.run_at.toISOString())).toEqual(['2026-12-07T07:00:00.000Z']);
+  });
+});
