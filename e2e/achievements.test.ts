@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { signIn } from './support/sign-in.ts';
 
 /** The achievements page and its add form, without JavaScript help, and their accessibility. */
 describe.skipIf(skipBrowserSuite)('achievements in Chromium', () => {
@@ -14,12 +14,7 @@ describe.skipIf(skipBrowserSuite)('achievements in Chromium', () => {
   beforeAll(async () => {
     server = await startServer({ demoData: true });
     browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email address').fill('amy.clarke@riverside-demo.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForLoadState('load');
+    page = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example');
   });
   afterAll(async () => {
     await browser?.close();

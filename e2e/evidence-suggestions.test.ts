@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { signIn } from './support/sign-in.ts';
 
 /**
  * The evidence editor's as-you-type suggestions. The editor page belongs to the evidence area; this test
@@ -23,12 +23,7 @@ describe.skipIf(skipBrowserSuite)('evidence suggestions script in Chromium', () 
   });
 
   const editorPage = async (): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email address').fill('amy.clarke@riverside-demo.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForLoadState('load');
+    const page = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example');
     await page.goto(`${server.url}/me/next-step`);
     await page.evaluate(() => {
       const form = document.createElement('form');

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { submitDemoSignIn } from './support/sign-in.ts';
 
 const CSV = [
   'Staff Code;Legal Surname;Preferred Forename;Work Email;Role;Job Title',
@@ -43,9 +43,7 @@ describe.skipIf(skipBrowserSuite)('staff import journey in Chromium', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${url}/schools/${schoolId}/import`);
     // Not signed in: the sign-in page, which comes back to the wizard.
-    await page.getByLabel('Email address').fill('hannah.lee@riverside-demo.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitDemoSignIn(page, 'hannah.lee@riverside-demo.example');
     await expect.poll(() => page.getByRole('heading', { name: 'Import staff from your MIS' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 

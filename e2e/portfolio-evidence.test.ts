@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { signIn } from './support/sign-in.ts';
 
 /**
  * The evidence journey in a browser: a teaching assistant writes evidence claiming HLTA.26, submits it
@@ -14,16 +14,6 @@ describe.skipIf(skipBrowserSuite)('the evidence journey in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let amyId = '';
-
-  const signIn = async (email: string, javaScriptEnabled = true): Promise<Page> => {
-    const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForLoadState('load');
-    return page;
-  };
 
   beforeAll(async () => {
     server = await startServer({ demoData: true });
@@ -39,12 +29,12 @@ describe.skipIf(skipBrowserSuite)('the evidence journey in Chromium', () => {
   });
 
   it('staff writes and submits evidence (without JavaScript), the manager accepts it, the judgement is met', async () => {
-    const amy = await signIn('amy.clarke@riverside-demo.example', false);
+    const amy = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example', { javaScriptEnabled: false });
     await amy.goto(`${server.url}/people/${amyId}/portfolio/evidence`);
     await amy.getByTestId('add-evidence').click();
     await amy.waitForLoadState('load');
     // axe runs in the page, so it checks a second, JavaScript-enabled session of the same user.
-    const amyChecked = await signIn('amy.clarke@riverside-demo.example');
+    const amyChecked = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example');
     await amyChecked.goto(`${server.url}/people/${amyId}/portfolio/evidence/new?filter=behaviour`);
     expect(await seriousViolations(amyChecked), 'editor').toEqual([]);
 
@@ -80,7 +70,7 @@ describe.skipIf(skipBrowserSuite)('the evidence journey in Chromium', () => {
     await amy.waitForLoadState('load');
     await amy.getByRole('button', { name: 'Sign out' }).click();
 
-    const priya = await signIn('priya.shah@riverside-demo.example');
+    const priya = await signIn(browser, server.url, 'priya.shah@riverside-demo.example');
     await priya.getByRole('link', { name: 'Evidence to review' }).click();
     await priya.waitForLoadState('load');
     await priya.getByRole('link', { name: 'Settling a Year 4 group after lunch' }).click();

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { signIn } from './support/sign-in.ts';
 
 /** The portfolio overview, the HLTA preparation page and the team view pass axe and show their content. */
 describe.skipIf(skipBrowserSuite)('portfolio overview, HLTA preparation and team view in Chromium', () => {
@@ -11,16 +11,6 @@ describe.skipIf(skipBrowserSuite)('portfolio overview, HLTA preparation and team
   let url: string;
   let browser: Browser;
   let amy = '';
-
-  const signIn = async (email: string): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${url}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForLoadState('load');
-    return page;
-  };
 
   beforeAll(async () => {
     server = await startServer({ demoData: true });
@@ -42,7 +32,7 @@ describe.skipIf(skipBrowserSuite)('portfolio overview, HLTA preparation and team
   });
 
   it('the staff member sees rings, next steps and the HLTA page; the manager sees the team; all pass axe', async () => {
-    const staff = await signIn('amy.clarke@riverside-demo.example');
+    const staff = await signIn(browser, url, 'amy.clarke@riverside-demo.example');
     staff.setDefaultTimeout(8000);
     for (const path of [`/people/${amy}/portfolio`, `/people/${amy}/portfolio/hlta`]) {
       const response = await staff.goto(`${url}${path}`);
@@ -55,7 +45,7 @@ describe.skipIf(skipBrowserSuite)('portfolio overview, HLTA preparation and team
       staff.getByRole('img', { name: /Professional standards for Higher Level Teaching Assistants: \d+ of 33 met/ }).count(),
     ).resolves.toBe(1);
 
-    const manager = await signIn('priya.shah@riverside-demo.example');
+    const manager = await signIn(browser, url, 'priya.shah@riverside-demo.example');
     const team = await manager.goto(`${url}/team`);
     expect(team?.status()).toBe(200);
     await expect(manager.getByTestId('team').textContent()).resolves.toContain('Amy Clarke');

@@ -1,26 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type DemoRecordIds, demoRecordIds } from './support/demo-records.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { signIn } from './support/sign-in.ts';
 
 /** Every page a signed-in admin or member of staff uses passes axe and keeps the skip link first in the tab order. */
 describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
   let server: RunningServer;
   let url: string;
   let browser: Browser;
-  const ids = { trust: '', school: '', person: '', user: '' };
-
-  const signIn = async (email: string): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${url}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForLoadState('load');
-    return page;
-  };
+  let ids: DemoRecordIds & { user: string };
 
   const check = async (page: Page, path: string) => {
     const response = await page.goto(`${url}${path}`);
@@ -34,14 +25,12 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
     server = await startServer({ demoData: true });
     url = server.url;
     const db = server.context.database.kysely;
-    ids.trust = (await db.selectFrom('organisations').select('id').where('kind', '=', 'trust').executeTakeFirstOrThrow()).id;
-    ids.school = (
-      await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()
-    ).id;
-    ids.person = (await db.selectFrom('people').select('id').where('graded_role', '=', 'TA3').executeTakeFirstOrThrow()).id;
-    ids.user = (
-      await db.selectFrom('user_accounts').select('id').where('email', '=', 'amy.clarke@riverside-demo.example').executeTakeFirstOrThrow()
-    ).id;
+    ids = {
+      ...(await demoRecordIds(db)),
+      user: (
+        await db.selectFrom('user_accounts').select('id').where('email', '=', 'amy.clarke@riverside-demo.example').executeTakeFirstOrThrow()
+      ).id,
+    };
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -50,7 +39,7 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
   });
 
   it('a trust admin’s pages: directory, person, organisations, users, invitations, audit, outbox, sign-on, import', async () => {
-    const page = await signIn('olivia.grant@riverside-demo.example');
+    const page = await signIn(browser, url, 'olivia.grant@riverside-demo.example');
     for (const path of [
       '/people',
       `/people/${ids.person}`,
@@ -71,7 +60,7 @@ describe.skipIf(skipBrowserSuite)('signed-in pages in Chromium', () => {
   });
 
   it('a member of staff’s pages: their record, next step, route and role fit', async () => {
-    const page = await signIn('amy.clarke@riverside-demo.example');
+    const page = await signIn(browser, url, 'amy.clarke@riverside-demo.example');
     const self = await server.context.database.kysely
       .selectFrom('user_accounts')
       .select('person_id')

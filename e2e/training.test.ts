@@ -1,36 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/usecases/demo.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { type DemoRecordIds, demoRecordIds } from './support/demo-records.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { signIn } from './support/sign-in.ts';
 
 /** The mandatory-training pages pass axe, and a recorded completion shows up in the history. */
 describe.skipIf(skipBrowserSuite)('mandatory training pages in Chromium', () => {
   let server: RunningServer;
   let url: string;
   let browser: Browser;
-  const ids = { trust: '', school: '', person: '' };
-
-  const signIn = async (email: string): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${url}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForLoadState('load');
-    return page;
-  };
+  let ids: DemoRecordIds;
 
   beforeAll(async () => {
     server = await startServer({ demoData: true });
     url = server.url;
-    const db = server.context.database.kysely;
-    ids.trust = (await db.selectFrom('organisations').select('id').where('kind', '=', 'trust').executeTakeFirstOrThrow()).id;
-    ids.school = (
-      await db.selectFrom('organisations').select('id').where('kind', '=', 'school').orderBy('name').executeTakeFirstOrThrow()
-    ).id;
-    ids.person = (await db.selectFrom('people').select('id').where('graded_role', '=', 'TA3').executeTakeFirstOrThrow()).id;
+    ids = await demoRecordIds(server.context.database.kysely);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -39,7 +25,7 @@ describe.skipIf(skipBrowserSuite)('mandatory training pages in Chromium', () => 
   });
 
   it('a trust admin records training and sees the school view and settings, all passing axe', async () => {
-    const page = await signIn('olivia.grant@riverside-demo.example');
+    const page = await signIn(browser, url, 'olivia.grant@riverside-demo.example');
     page.setDefaultTimeout(8000);
     await page.goto(`${url}/people/${ids.person}/portfolio/training`);
     await page.getByLabel('Training', { exact: true }).selectOption({ label: 'Health and safety' });

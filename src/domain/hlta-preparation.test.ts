@@ -27,6 +27,9 @@ const doc = (n: number): FileDocument => ({
   occurredOn: '2026-10-01',
 });
 const everyStandard = (count: number) => new Map(standards.map((s) => [s.code, Array.from({ length: count }, (_, i) => doc(i))]));
+/** The preparation of a primary-phase person in England with these achievements and these chosen documents. */
+const prepare = (achievements: PersonStateInput['achievements'], chosen: Map<string, FileDocument[]>) =>
+  hltaPreparation({ rules, state: state({ achievements }), catalogue, context: { phase: 'primary' }, standards, chosen });
 
 describe('HLTA evidence-file rules (framework data)', () => {
   it('are one or two documents per standard, numbered standard.document, with a public source', () => {
@@ -44,14 +47,7 @@ describe('hltaPreparation', () => {
     ['Level 1 maths', [english2, { subject: 'maths', scheme: 'functional-skills', grade: 'L1' }], false, 1],
     ['English and maths at Level 2', level2, true, 0],
   ] as const)('entry check with %s', (_name, achievements, met, reasons) => {
-    const result = hltaPreparation({
-      rules,
-      state: state({ achievements: [...achievements] }),
-      catalogue,
-      context: { phase: 'primary' },
-      standards,
-      chosen: everyStandard(1),
-    });
+    const result = prepare([...achievements], everyStandard(1));
     expect(result.entryMet).toBe(met);
     expect(result.problems).toHaveLength(reasons);
     expect(result.ready).toBe(met);
@@ -63,28 +59,14 @@ describe('hltaPreparation', () => {
     [2, 'ok'],
     [3, 'too-many'],
   ] as const)('a standard with %i documents is %s', (count, status) => {
-    const result = hltaPreparation({
-      rules,
-      state: state({ achievements: level2 }),
-      catalogue,
-      context: { phase: 'primary' },
-      standards,
-      chosen: everyStandard(count),
-    });
+    const result = prepare(level2, everyStandard(count));
     expect(result.standards.every((s) => s.status === status)).toBe(true);
     expect(result.ready).toBe(status === 'ok');
     if (status !== 'ok') expect(result.problems).toHaveLength(33);
   });
 
   it('numbers documents in standards order, 1–33, with zero-padded file prefixes', () => {
-    const result = hltaPreparation({
-      rules,
-      state: state({ achievements: level2 }),
-      catalogue,
-      context: { phase: 'primary' },
-      standards,
-      chosen: everyStandard(2),
-    });
+    const result = prepare(level2, everyStandard(2));
     expect(result.standards.map((s) => s.number)).toEqual(Array.from({ length: 33 }, (_, i) => i + 1));
     expect(result.standards[6]?.documents.map((d) => [d.label, d.filePrefix])).toEqual([
       ['7.1', '07.1'],
@@ -97,14 +79,7 @@ describe('hltaPreparation', () => {
     const chosen = everyStandard(1);
     chosen.set('HLTA.7', []);
     chosen.set('HLTA.8', [doc(1), doc(2), doc(3)]);
-    const result = hltaPreparation({
-      rules,
-      state: state({ achievements: level2 }),
-      catalogue,
-      context: { phase: 'primary' },
-      standards,
-      chosen,
-    });
+    const result = prepare(level2, chosen);
     expect(result.problems).toEqual(['Standard 7 has no document: choose at least 1', 'Standard 8 has 3 documents: choose at most 2']);
   });
 });

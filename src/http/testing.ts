@@ -18,3 +18,12 @@ export const postForm = (app: FastifyInstance, url: string, body: string, cookie
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
     payload: body,
   });
+
+/** An API call as the web app's scripts make it: the session cookie, the anti-forgery header, and a JSON body if any. */
+export const apiRequest = (app: FastifyInstance, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, body?: unknown) =>
+  app.inject({
+    method,
+    url,
+    headers: { cookie, 'x-pathways-request': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  });

@@ -1,14 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CpdActivity, CpdInput } from '../contracts/portfolio/cpd.ts';
+import { isoDateOrNull } from './dates.ts';
 import type { CpdActivitiesTable } from './portfolio-tables.ts';
 import type { Tables } from './tables.ts';
-
-/** pg returns a `date` as local midnight; this gives back the calendar date it stands for. */
-const isoDate = (date: Date | null): string | null => {
-  if (date === null) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
 
 const toActivity = (r: Selectable<CpdActivitiesTable>): CpdActivity => ({
   id: r.id,
@@ -17,7 +11,7 @@ const toActivity = (r: Selectable<CpdActivitiesTable>): CpdActivity => ({
   title: r.title,
   provider: r.provider,
   kind: r.kind,
-  occurredOn: isoDate(r.occurred_on),
+  occurredOn: isoDateOrNull(r.occurred_on),
   minutes: r.minutes,
   itemCodes: r.item_codes,
   reflection: r.reflection,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isoDateOf } from './dates.ts';
 import type { EvidenceKind } from './portfolio-tables.ts';
 import type { Tables } from './tables.ts';
 
@@ -48,19 +49,13 @@ type ItemRow = {
   decided_at: Date | null;
 };
 
-/** pg returns a `date` as local midnight; this gives back the calendar date it stands for. */
-const isoDate = (date: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
-
 const summaryOf = (r: ItemRow) => ({
   id: r.id,
   trustId: r.trust_id,
   personId: r.person_id,
   kind: r.kind,
   title: r.title,
-  occurredOn: isoDate(r.occurred_on),
+  occurredOn: isoDateOf(r.occurred_on),
   status: r.status,
   createdBy: r.created_by,
   createdAt: r.created_at,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isoDateOf } from './dates.ts';
 import type { EvidenceKind } from './portfolio-tables.ts';
 import type { Tables } from './tables.ts';
 
@@ -8,7 +9,19 @@ export type FileEvidence = { evidenceId: string; title: string; kind: EvidenceKi
 /** One attachment's metadata, enough to read its bytes from the file store. */
 export type FileAttachment = { id: string; evidenceId: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string };
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+type FileEvidenceRow = { id: string; title: string; kind: EvidenceKind; occurred_on: Date; status: string };
+
+/** Groups evidence rows under the code each was read for (a standard), keeping the rows' order. */
+const groupByCode = <Row extends FileEvidenceRow>(rows: readonly Row[], codeOf: (row: Row) => string) => {
+  const into = new Map<string, FileEvidence[]>();
+  for (const r of rows) {
+    const code = codeOf(r);
+    const list = into.get(code) ?? [];
+    list.push({ evidenceId: r.id, title: r.title, kind: r.kind, occurredOn: isoDateOf(r.occurred_on), status: r.status });
+    into.set(code, list);
+  }
+  return into;
+};
 
 /** The HLTA evidence file of a person (hlta_file_entries) and the evidence that may go into it. */
 export const hltaFile = (db: Kysely<Tables>) => ({
@@ -25,19 +38,12 @@ export const hltaFile = (db: Kysely<Tables>) => ({
       .orderBy('f.standard_code')
       .orderBy('f.position')
       .execute();
-    const byStandard = new Map<string, FileEvidence[]>();
-    for (const r of rows) {
-      const list = byStandard.get(r.standard_code) ?? [];
-      list.push({ evidenceId: r.id, title: r.title, kind: r.kind, occurredOn: isoDate(r.occurred_on), status: r.status });
-      byStandard.set(r.standard_code, list);
-    }
-    return byStandard;
+    return groupByCode(rows, (r) => r.standard_code);
   },
 
   /** Per standard code: the person's own evidence claiming it whose claim has not been returned. */
   candidates: async (trustId: string, personId: string, standardCodes: readonly string[]): Promise<Map<string, FileEvidence[]>> => {
-    const byStandard = new Map<string, FileEvidence[]>();
-    if (standardCodes.length === 0) return byStandard;
+    if (standardCodes.length === 0) return new Map();
     const rows = await db
       .selectFrom('evidence_claims as c')
       .innerJoin('evidence_items as e', 'e.id', 'c.evidence_id')
@@ -51,12 +57,7 @@ export const hltaFile = (db: Kysely<Tables>) => ({
       .orderBy('e.occurred_on')
       .orderBy('e.title')
       .execute();
-    for (const r of rows) {
-      const list = byStandard.get(r.item_code) ?? [];
-      list.push({ evidenceId: r.id, title: r.title, kind: r.kind, occurredOn: isoDate(r.occurred_on), status: r.status });
-      byStandard.set(r.item_code, list);
-    }
-    return byStandard;
+    return groupByCode(rows, (r) => r.item_code);
   },
 
   /** Replaces the documents under one standard, keeping the given order (call on a transaction). */

@@ -1,12 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { PortfolioRecord } from '../contracts/portfolio/record.ts';
+import { isoDateOf, isoDateOrNull } from './dates.ts';
 import type { Tables } from './tables.ts';
 
-/** A `date` column (pg: local midnight) as its ISO calendar date. */
-export const isoDateOf = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
-const dateOrNull = (d: Date | null) => (d ? isoDateOf(d) : null);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One stored judgement with the title of the evidence behind it (oldest first across items). */
@@ -165,7 +162,7 @@ export const portfolioRecord = async (db: Kysely<Tables>, trustId: string, perso
       jobTitle: person.job_title,
       gradedRole: person.graded_role,
       school: { id: person.school_id, name: person.school_name },
-      startDate: dateOrNull(person.start_date),
+      startDate: isoDateOrNull(person.start_date),
       ehcpOrStatement: person.ehcp_or_statement,
       bslQualification: person.bsl_qualification,
     },
@@ -173,7 +170,7 @@ export const portfolioRecord = async (db: Kysely<Tables>, trustId: string, perso
       id: a.id,
       kind: a.kind,
       details: isRecord(a.details) ? a.details : {},
-      achievedOn: dateOrNull(a.achieved_on),
+      achievedOn: isoDateOrNull(a.achieved_on),
       recordedAt: a.recorded_at.toISOString(),
       removedAt: isoOrNull(a.removed_at),
     })),
@@ -217,7 +214,7 @@ export const portfolioRecord = async (db: Kysely<Tables>, trustId: string, perso
       title: c.title,
       provider: c.provider,
       kind: c.kind,
-      occurredOn: dateOrNull(c.occurred_on),
+      occurredOn: isoDateOrNull(c.occurred_on),
       minutes: c.minutes,
       itemCodes: c.item_codes,
       reflection: c.reflection,
@@ -241,7 +238,7 @@ export const portfolioRecord = async (db: Kysely<Tables>, trustId: string, perso
       kindCode: t.code,
       kindTitle: t.title,
       completedOn: isoDateOf(t.completed_on),
-      expiresOn: dateOrNull(t.expires_on),
+      expiresOn: isoDateOrNull(t.expires_on),
       provider: t.provider,
     })),
     hltaEvidenceFile: [...fileEntries].map(([standardCode, evidenceIds]) => ({ standardCode, evidenceIds })),

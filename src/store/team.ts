@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { JudgementValue } from '../contracts/person-state.ts';
-import { isoDateOf } from './portfolio-record.ts';
+import { isoDateOrNull } from './dates.ts';
 import type { ReviewStage } from './portfolio-tables.ts';
 import type { Tables } from './tables.ts';
 
@@ -152,8 +152,7 @@ export const portfolioCounts = async (
     const c = of(r.person_id);
     if (c) c.cpdMinutesInYear = Number(r.minutes ?? 0);
   }
-  for (const r of training)
-    of(r.person_id)?.training.push({ kindTitle: r.title, expiresOn: r.expires_on ? isoDateOf(r.expires_on) : null });
+  for (const r of training) of(r.person_id)?.training.push({ kindTitle: r.title, expiresOn: isoDateOrNull(r.expires_on) });
   for (const r of cycles) {
     const c = of(r.person_id);
     if (c) c.reviewStage = r.stage;

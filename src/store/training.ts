@@ -147,17 +147,7 @@ export const training = (db: Kysely<Tables>) => ({
   },
 
   /** Inserts kinds whose code the trust does not have yet; returns the codes inserted. */
-  insertKindsIfAbsent: async (
-    kinds: {
-      id: string;
-      trustId: string;
-      code: string;
-      title: string;
-      validityMonths: number | null;
-      appliesTo: 'everyone' | 'as-needed';
-      position: number;
-    }[],
-  ): Promise<string[]> => {
+  insertKindsIfAbsent: async (kinds: Omit<TrainingKind, 'retiredAt'>[]): Promise<string[]> => {
     if (kinds.length === 0) return [];
     const rows = await db
       .insertInto('training_kinds')

@@ -1,4 +1,10 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildCatalogue } from '../framework/catalogue.ts';
+import { readFrameworkFiles } from '../framework/load.ts';
+import { diskFileStore } from '../store/file-store.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
 import { cheapPasswordCost } from './auth/passwords.ts';
 import { DEMO_TRUST_NAME, ensureDemoData } from './demo.ts';
@@ -56,5 +62,30 @@ describe.each(testDatabaseKinds())('ensureDemoData on %s', (kind) => {
     const result = await ensureDemoData({ db, clock, auditKey, passwordCost: cheap });
     expect(result).toEqual({ created: false, logins: [] });
     expect(await db.selectFrom('user_accounts').select('id').execute()).toEqual([]);
+  });
+
+  it('gives the demo staff a lived-in portfolio when asked: evidence to review, judgements, CPD, a review, training and certificates', async () => {
+    database = await openTestDatabase(kind);
+    const db = database.kysely;
+    const files = diskFileStore(await mkdtemp(join(tmpdir(), 'pathways-demo-files-')));
+    await ensureDemoData({
+      db,
+      clock,
+      auditKey,
+      passwordCost: cheap,
+      portfolio: { catalogue: buildCatalogue(await readFrameworkFiles()), files },
+    });
+
+    const amy = await db.selectFrom('people').select('id').where('given_name', '=', 'Amy').executeTakeFirstOrThrow();
+    const evidence = await db.selectFrom('evidence_items').select(['status']).where('person_id', '=', amy.id).execute();
+    expect(evidence.map((e) => e.status).sort()).toEqual(['decided', 'submitted']);
+    const judged = await db.selectFrom('judgements').select(['item_code', 'value']).where('person_id', '=', amy.id).execute();
+    expect(judged).toContainEqual({ item_code: 'HLTA.26', value: 'met' });
+    expect(await db.selectFrom('cpd_activities').select('id').where('person_id', '=', amy.id).execute()).not.toHaveLength(0);
+    expect(await db.selectFrom('review_cycles').select('stage').where('person_id', '=', amy.id).execute()).toEqual([{ stage: 'mid-year' }]);
+    expect(await db.selectFrom('training_records').select('id').execute()).not.toHaveLength(0);
+    const certificates = await db.selectFrom('attachments').select(['sha256']).where('owner_kind', '=', 'achievement').execute();
+    expect(certificates).not.toHaveLength(0);
+    for (const c of certificates) expect(new TextDecoder().decode((await files.read(c.sha256)).slice(0, 5))).toBe('%PDF-');
   });
 });

@@ -3,8 +3,9 @@
  * can ask the same question inside and outside the actor's own organisation.
  */
 import type { Kysely } from 'kysely';
-import type { RoleName } from '../../domain/policy/actor.ts';
+import type { Actor, RoleName } from '../../domain/policy/actor.ts';
 import { accounts } from '../../store/accounts.ts';
+import { actors } from '../../store/actors.ts';
 import { organisations } from '../../store/organisations.ts';
 import { people } from '../../store/people.ts';
 import type { Tables } from '../../store/tables.ts';
@@ -107,3 +108,10 @@ const seedTrust = async (db: Kysely<Tables>, label: string): Promise<SeededTrust
 
 /** Two independent trusts, "own" and "other". */
 export const seedTwoTrusts = async (db: Kysely<Tables>) => ({ own: await seedTrust(db, 'alpha'), other: await seedTrust(db, 'beta') });
+
+/** The actor a seeded account signs in as; a seeded account always has one, so a missing actor is a broken fixture. */
+export const loadActor = async (db: Kysely<Tables>, userId: string): Promise<Actor> => {
+  const actor = await actors(db).load(userId);
+  if (!actor) throw new Error(`no actor for user ${userId}`);
+  return actor;
+};

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
-import { actors } from '../../store/actors.ts';
 import type { Database } from '../../store/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import { loadActor, type SeededTrust } from '../people/fixtures.ts';
 import { gapForPerson } from '../progression/person-progression.ts';
-import { buildTestContext } from '../testing.ts';
 import { addAchievement, listAchievements, removeAchievement, setFlags } from './achievements.ts';
-import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import type { PortfolioDeps } from './deps.ts';
+import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 describe.each(testDatabaseKinds())('achievements on %s', (kind) => {
   let database: Database;
@@ -18,15 +17,8 @@ describe.each(testDatabaseKinds())('achievements on %s', (kind) => {
   let who: Record<'staff' | 'line_manager' | 'school_admin' | 'assessor' | 'otherAdmin', Actor>;
   const time = new Date('2026-11-22T10:00:00Z');
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const context = await buildTestContext(database, { clock: () => time });
-    deps = portfolioDeps(context);
-    ({ own, other } = await seedTwoTrusts(database.kysely));
-    const load = async (userId: string) => {
-      const actor = await actors(database.kysely).load(userId);
-      if (!actor) throw new Error('no actor');
-      return actor;
-    };
+    ({ database, deps, own, other } = await openPortfolioTestBed(kind, () => time));
+    const load = (userId: string) => loadActor(database.kysely, userId);
     who = {
       staff: await load(own.users.staff.userId),
       line_manager: await load(own.users.line_manager.userId),
@@ -130,8 +122,7 @@ describe.each(testDatabaseKinds())('achievements on %s', (kind) => {
 
   it('feeds a stored Level 3 certificate and GCSE grades into the gap analysis', async () => {
     const person = other.reportId;
-    const otherStaff = await actors(database.kysely).load(other.users.staff.userId);
-    if (!otherStaff) throw new Error('no actor');
+    const otherStaff = await loadActor(database.kysely, other.users.staff.userId);
     const before = await gapForPerson(deps, otherStaff, person, 'ITT.QTS');
     const ta3Before = await gapForPerson(deps, otherStaff, person, 'TA3');
     expect(JSON.stringify(ta3Before.gap)).not.toContain('holds Level 3 Certificate');

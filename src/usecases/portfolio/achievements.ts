@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
 import { ACHIEVEMENT_LIMITS, AchievementInput, PersonFlagsInput } from '../../contracts/portfolio/achievement.ts';
 import { detailsFromZod } from '../../contracts/zod-issues.ts';
@@ -8,6 +9,7 @@ import { portfolioState } from '../../domain/portfolio-state.ts';
 import { achievements, type StoredAchievement } from '../../store/achievements.ts';
 import { audit } from '../../store/audit.ts';
 import type { ProgressionSubject } from '../../store/duty-profiles.ts';
+import type { Tables } from '../../store/tables.ts';
 import { loadSubject } from '../progression/stored-person.ts';
 import { newIdOf, type PortfolioDeps } from './deps.ts';
 
@@ -39,6 +41,49 @@ export const loadForChange = async (deps: PortfolioDeps, actor: Actor | Anonymou
 };
 
 const personOf = (s: ProgressionSubject) => ({ id: s.id, name: s.name, trustId: s.trustId, organisationId: s.organisationId });
+
+/**
+ * Stores an achievement (or a status award) with its audit event on the person, in the caller's
+ * transaction; `facts` adds what the award was based on.
+ */
+export const insertAudited = async (
+  trx: Kysely<Tables>,
+  deps: PortfolioDeps,
+  user: Actor,
+  stored: StoredAchievement,
+  event: { action: string; facts?: Record<string, unknown> },
+): Promise<void> => {
+  await achievements(trx).insert(stored);
+  await audit(trx, deps.auditKey).record({
+    trustId: stored.trustId,
+    actor: user.userId,
+    action: event.action,
+    entity: 'person',
+    entityId: stored.personId,
+    data: { achievementId: stored.id, before: null, after: stored.details, ...event.facts },
+    requestId: deps.requestId ?? null,
+  });
+};
+
+/** Stamps an achievement (or a status award) removed, keeping the row, with its audit event, in the caller's transaction. */
+export const removeAudited = async (
+  trx: Kysely<Tables>,
+  deps: PortfolioDeps,
+  user: Actor,
+  existing: StoredAchievement,
+  action: string,
+): Promise<void> => {
+  await achievements(trx).remove(existing.trustId, existing.personId, existing.id, user.userId, deps.clock());
+  await audit(trx, deps.auditKey).record({
+    trustId: existing.trustId,
+    actor: user.userId,
+    action,
+    entity: 'person',
+    entityId: existing.personId,
+    data: { achievementId: existing.id, before: existing.details, after: null },
+    requestId: deps.requestId ?? null,
+  });
+};
 
 /** A person's current achievements, flags and credit totals per level (person.readPortfolio). */
 export const listAchievements = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<PersonAchievements> => {
@@ -75,16 +120,7 @@ export const addAchievement = async (
     const held = await achievements(trx).listFor(subject.trustId, subject.id);
     if (held.length >= ACHIEVEMENT_LIMITS.perPerson)
       throw new AppError('conflict', `A person can hold at most ${ACHIEVEMENT_LIMITS.perPerson} achievements`);
-    await achievements(trx).insert(stored);
-    await audit(trx, deps.auditKey).record({
-      trustId: subject.trustId,
-      actor: user.userId,
-      action: 'achievement.added',
-      entity: 'person',
-      entityId: subject.id,
-      data: { achievementId: stored.id, before: null, after: stored.details },
-      requestId: deps.requestId ?? null,
-    });
+    await insertAudited(trx, deps, user, stored, { action: 'achievement.added' });
   });
   return stored;
 };
@@ -103,16 +139,7 @@ export const removeAchievement = async (
     if (!existing)
       throw new AppError('not_found', 'No achievement has that id for this person', [{ where: 'achievementId', reason: 'unknown' }]);
     if (existing.details.kind === 'status') throw new AppError('conflict', 'A status is revoked by the headteacher, not removed');
-    await achievements(trx).remove(subject.trustId, subject.id, existing.id, user.userId, deps.clock());
-    await audit(trx, deps.auditKey).record({
-      trustId: subject.trustId,
-      actor: user.userId,
-      action: 'achievement.removed',
-      entity: 'person',
-      entityId: subject.id,
-      data: { achievementId: existing.id, before: existing.details, after: null },
-      requestId: deps.requestId ?? null,
-    });
+    await removeAudited(trx, deps, user, existing, 'achievement.removed');
   });
 };
 

@@ -1,16 +1,15 @@
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/policy/actor.ts';
-import { actors } from '../../store/actors.ts';
 import { sampleDoc, sampleDocx, sampleExe, sampleHeic, sampleOdt, samplePdf } from '../../store/file-samples.ts';
 import { detectFileType } from '../../store/file-type.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext } from '../testing.ts';
+import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { loadActor, type SeededTrust } from '../people/fixtures.ts';
 import { insertAchievement, insertEvidence, insertTrainingRecord } from './attachment-fixtures.ts';
 import { addAttachment, attachmentsOf, openAttachment, readAttachmentBytes, removeAttachment } from './attachments.ts';
 import { seedDemoAttachments } from './attachments-demo.ts';
-import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import type { PortfolioDeps } from './deps.ts';
+import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -24,10 +23,18 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
   let otherStaff: Actor;
   let trustAdmin: Actor;
 
-  const load = async (userId: string) => {
-    const actor = await actors(database.kysely).load(userId);
-    if (!actor) throw new Error('no actor');
-    return actor;
+  const load = (userId: string) => loadActor(database.kysely, userId);
+  /** A draft evidence item of the report's, with a PDF the report attached to it. */
+  const addPdfToDraftEvidence = async () => {
+    const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
+    const added = await addAttachment(deps, staff, {
+      personId: own.reportId,
+      ownerKind: 'evidence',
+      ownerId,
+      fileName: 'a.pdf',
+      bytes: samplePdf(),
+    });
+    return { ownerId, added };
   };
   const count = async (table: 'attachments' | 'audit_events', action = 'attachment.added') => {
     const query = database.kysely.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n'));
@@ -36,9 +43,7 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    ({ own, other } = await seedTwoTrusts(database.kysely));
-    deps = portfolioDeps(await buildTestContext(database, { clock: () => NOW }));
+    ({ database, deps, own, other } = await openPortfolioTestBed(kind, () => NOW));
     staff = await load(own.users.staff.userId);
     manager = await load(own.users.line_manager.userId);
     trustAdmin = await load(own.users.trust_admin.userId);
@@ -161,14 +166,7 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
   });
 
   it('opens an attachment for those who may read the portfolio, and not found for another person’s id', async () => {
-    const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
-    const added = await addAttachment(deps, staff, {
-      personId: own.reportId,
-      ownerKind: 'evidence',
-      ownerId,
-      fileName: 'a.pdf',
-      bytes: samplePdf(),
-    });
+    const { added } = await addPdfToDraftEvidence();
     const opened = await openAttachment(deps, manager, own.reportId, added.id);
     expect(opened.summary).toEqual(added);
     expect(await text(opened.stream)).toContain('%PDF-1.4');
@@ -181,14 +179,7 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
   });
 
   it('removes an attachment, keeping the row, and audits it', async () => {
-    const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
-    const added = await addAttachment(deps, staff, {
-      personId: own.reportId,
-      ownerKind: 'evidence',
-      ownerId,
-      fileName: 'a.pdf',
-      bytes: samplePdf(),
-    });
+    const { ownerId, added } = await addPdfToDraftEvidence();
     await expect(removeAttachment(deps, manager, own.reportId, added.id)).rejects.toMatchObject({ code: 'forbidden' });
     await removeAttachment(deps, staff, own.reportId, added.id);
     expect((await attachmentsOf(database.kysely, own.trustId, 'evidence', [ownerId])).get(ownerId)).toEqual([]);
@@ -211,9 +202,9 @@ describe.each(testDatabaseKinds())('demo attachments on %s', (kind) => {
   afterAll(async () => database?.close());
 
   it('attaches a real certificate PDF to a record', async () => {
-    database = await openTestDatabase(kind);
-    const { own } = await seedTwoTrusts(database.kysely);
-    const context = await buildTestContext(database, { clock: () => NOW });
+    const bed = await openPortfolioTestBed(kind, () => NOW);
+    const { context, own } = bed;
+    database = bed.database;
     const ownerId = await insertAchievement(database.kysely, own, NOW);
     await database.kysely.transaction().execute((trx) =>
       seedDemoAttachments(trx, {

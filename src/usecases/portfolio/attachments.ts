@@ -16,21 +16,10 @@ import { loadSubject } from '../progression/stored-person.ts';
 import { newIdOf, type PortfolioDeps } from './deps.ts';
 
 /** A file kept on a person's record, as pages, the API and exports see it. */
-export type AttachmentSummary = {
-  id: string;
-  personId: string;
-  ownerKind: AttachmentOwnerKind;
-  ownerId: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: Date;
-  uploadedBy: string;
-};
+export type AttachmentSummary = Omit<StoredAttachment, 'trustId' | 'removedAt'>;
 
-const summaryOf = (a: StoredAttachment): AttachmentSummary => ({
-  id: a.id,
+/** What a kept file is and whose, as its audit events record it; its summary adds the id and the upload. */
+const auditView = (a: Omit<StoredAttachment, 'removedAt'>) => ({
   personId: a.personId,
   ownerKind: a.ownerKind,
   ownerId: a.ownerId,
@@ -38,6 +27,11 @@ const summaryOf = (a: StoredAttachment): AttachmentSummary => ({
   mediaType: a.mediaType,
   sizeBytes: a.sizeBytes,
   sha256: a.sha256,
+});
+
+const summaryOf = (a: StoredAttachment): AttachmentSummary => ({
+  id: a.id,
+  ...auditView(a),
   uploadedAt: a.uploadedAt,
   uploadedBy: a.uploadedBy,
 });
@@ -139,16 +133,6 @@ export const addAttachment = async (
   });
   return summaryOf({ ...attachment, removedAt: null });
 };
-
-const auditView = (a: Omit<StoredAttachment, 'removedAt'>) => ({
-  personId: a.personId,
-  ownerKind: a.ownerKind,
-  ownerId: a.ownerId,
-  fileName: a.fileName,
-  mediaType: a.mediaType,
-  sizeBytes: a.sizeBytes,
-  sha256: a.sha256,
-});
 
 /**
  * Authorizes changing some of a person's files before anything else is read (the upload body, an

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
-import { actors } from '../../store/actors.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import type { AppContext } from '../context.ts';
-import { seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext } from '../testing.ts';
+import { loadActor } from '../people/fixtures.ts';
 import { addCpdActivity, cpdLog, markCpdDone, planCpdSuggestion, removeCpdActivity, updateCpdActivity } from './cpd.ts';
 import { portfolioDeps } from './deps.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from './portfolio-fixtures.ts';
 
 const activity = (over: Record<string, unknown> = {}) => ({
   title: 'Phonics refresher',
@@ -26,23 +25,14 @@ const codeOf = (error: unknown) => (error instanceof AppError ? error.code : Str
 describe.each(testDatabaseKinds())('the CPD log on %s', (kind) => {
   let database: TestDatabase;
   let context: AppContext;
-  let seeded: Awaited<ReturnType<typeof seedTwoTrusts>>;
+  let seeded: Pick<PortfolioTestBed, 'own' | 'other'>;
   const now = new Date('2026-11-22T12:00:00Z');
   const deps = () => portfolioDeps(context, 'test-request');
-  const actorOf = async (userId: string): Promise<Actor> => {
-    const actor = await actors(database.kysely).load(userId);
-    if (!actor) throw new Error('no actor');
-    return actor;
-  };
-  const auditActions = async (trustId: string) =>
-    (await database.kysely.selectFrom('audit_events').select('action').where('trust_id', '=', trustId).orderBy('id').execute()).map(
-      (r) => r.action,
-    );
+  const actorOf = (userId: string): Promise<Actor> => loadActor(database.kysely, userId);
+  const auditActions = (trustId: string) => trustAuditActions(database.kysely, trustId);
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    context = await buildTestContext(database, { clock: () => now });
-    seeded = await seedTwoTrusts(database.kysely);
+    ({ database, context, ...seeded } = await openPortfolioTestBed(kind, () => now));
   });
   afterAll(() => database.close());
 

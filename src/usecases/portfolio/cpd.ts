@@ -1,12 +1,15 @@
+import type { Kysely } from 'kysely';
 import { AppError, type ErrorDetail } from '../../contracts/errors.ts';
 import { type CpdActivity, CpdInput } from '../../contracts/portfolio/cpd.ts';
 import { minutesByAcademicYear } from '../../domain/academic-year.ts';
 import { type CpdSuggestion, cpdSuggestionByRef, cpdSuggestionsFor, titleOfSuggestion } from '../../domain/cpd-suggestions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
+import { schoolDateOf } from '../../domain/school-date.ts';
 import { audit } from '../../store/audit.ts';
 import { cpdActivities } from '../../store/cpd.ts';
 import type { ProgressionSubject } from '../../store/duty-profiles.ts';
+import type { Tables } from '../../store/tables.ts';
 import { loadSubject } from '../progression/stored-person.ts';
 import { newIdOf, type PortfolioDeps } from './deps.ts';
 
@@ -25,7 +28,7 @@ export type CpdLog = {
 const resourceOf = (subject: ProgressionSubject) =>
   ({ type: 'person', trustId: subject.trustId, organisationId: subject.organisationId, personId: subject.id }) as const;
 
-const todayOf = (deps: PortfolioDeps) => deps.clock().toISOString().slice(0, 10);
+const todayOf = (deps: PortfolioDeps) => schoolDateOf(deps.clock());
 
 /** Validates an activity: its shape, that its items exist, and that a done activity is not in the future. */
 const validInput = (deps: PortfolioDeps, raw: unknown): CpdInput => {
@@ -57,6 +60,35 @@ const editable = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId:
 };
 
 const userOf = (actor: Actor | Anonymous) => (actor.kind === 'user' ? actor.userId : 'anonymous');
+
+/** Stores a new activity with its `cpd.added` event, in the caller's transaction; the event names the suggestion it came from, if any. */
+const insertActivity = async (
+  trx: Kysely<Tables>,
+  deps: PortfolioDeps,
+  actor: Actor | Anonymous,
+  subject: ProgressionSubject,
+  activity: { id: string; input: CpdInput; suggestedBy: string | null },
+) => {
+  const { id, input, suggestedBy } = activity;
+  await cpdActivities(trx).insert({
+    id,
+    trustId: subject.trustId,
+    personId: subject.id,
+    input,
+    suggestedBy,
+    createdBy: userOf(actor),
+    at: deps.clock(),
+  });
+  await audit(trx, deps.auditKey).record({
+    trustId: subject.trustId,
+    actor: userOf(actor),
+    action: 'cpd.added',
+    entity: 'cpd_activity',
+    entityId: id,
+    data: { personId: subject.id, ...(suggestedBy === null ? {} : { suggestedBy }), before: null, after: input },
+    requestId: deps.requestId ?? null,
+  });
+};
 
 /** The CPD log of a person the actor may read the portfolio of: activities, yearly totals and the framework's suggestions. */
 export const cpdLog = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<CpdLog> => {
@@ -95,26 +127,7 @@ export const addCpdActivity = async (
   const subject = await loadSubject(deps, actor, personId, 'person.editPortfolio');
   const input = validInput(deps, raw);
   const id = newIdOf(deps);
-  await deps.db.transaction().execute(async (trx) => {
-    await cpdActivities(trx).insert({
-      id,
-      trustId: subject.trustId,
-      personId: subject.id,
-      input,
-      suggestedBy: null,
-      createdBy: userOf(actor),
-      at: deps.clock(),
-    });
-    await audit(trx, deps.auditKey).record({
-      trustId: subject.trustId,
-      actor: userOf(actor),
-      action: 'cpd.added',
-      entity: 'cpd_activity',
-      entityId: id,
-      data: { personId: subject.id, before: null, after: input },
-      requestId: deps.requestId ?? null,
-    });
-  });
+  await deps.db.transaction().execute((trx) => insertActivity(trx, deps, actor, subject, { id, input, suggestedBy: null }));
   return { id };
 };
 
@@ -143,24 +156,7 @@ export const planCpdSuggestion = async (
       reflection: suggestion.text.length > 200 ? suggestion.text : '',
     });
     const id = newIdOf(deps);
-    await cpdActivities(trx).insert({
-      id,
-      trustId: subject.trustId,
-      personId: subject.id,
-      input,
-      suggestedBy: ref,
-      createdBy: userOf(actor),
-      at: deps.clock(),
-    });
-    await audit(trx, deps.auditKey).record({
-      trustId: subject.trustId,
-      actor: userOf(actor),
-      action: 'cpd.added',
-      entity: 'cpd_activity',
-      entityId: id,
-      data: { personId: subject.id, suggestedBy: ref, before: null, after: input },
-      requestId: deps.requestId ?? null,
-    });
+    await insertActivity(trx, deps, actor, subject, { id, input, suggestedBy: ref });
     return { id, created: true };
   });
 };

@@ -2,40 +2,35 @@ import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../contracts/errors.ts';
-import type { Actor } from '../../domain/policy/actor.ts';
-import { actors } from '../../store/actors.ts';
 import type { Database } from '../../store/database.ts';
 import { hltaFile } from '../../store/hlta-file.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext } from '../testing.ts';
-import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import type { SeededTrust } from '../people/fixtures.ts';
+import type { PortfolioDeps } from './deps.ts';
 import { seedDemoHltaFile } from './hlta-demo.ts';
 import { assembleHltaEvidenceFile } from './hlta-evidence-file.ts';
 import { chooseHltaDocuments, hltaPreparationOf } from './hlta-preparation.ts';
-import { blankPdf, insertEvidence, pdfText, TINY_PNG } from './portfolio-fixtures.ts';
+import {
+  blankPdf,
+  insertEvidence,
+  openPortfolioTestBed,
+  pdfText,
+  type ReportActors,
+  reportActors,
+  TINY_PNG,
+} from './portfolio-fixtures.ts';
 
 describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
   let database: Database;
   let deps: PortfolioDeps;
   let own: SeededTrust;
-  let other: SeededTrust;
-  const as: Record<string, Actor> = {};
+  let as: ReportActors;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const context = await buildTestContext(database, { clock: () => new Date('2026-11-22T10:00:00Z') });
-    deps = portfolioDeps(context);
-    ({ own, other } = await seedTwoTrusts(database.kysely));
-    for (const [key, userId] of [
-      ['staff', own.users.staff.userId],
-      ['manager', own.users.line_manager.userId],
-      ['otherAdmin', other.users.trust_admin.userId],
-    ] as const) {
-      const actor = await actors(database.kysely).load(userId);
-      if (!actor) throw new Error('no actor');
-      as[key] = actor;
-    }
+    const bed = await openPortfolioTestBed(kind, () => new Date('2026-11-22T10:00:00Z'));
+    const { context } = bed;
+    ({ database, deps, own } = bed);
+    as = await reportActors(bed);
     const base = { trustId: own.trustId, personId: own.reportId, userId: own.users.staff.userId };
     ids.pdf = await insertEvidence(database.kysely, context.files, {
       ...base,
@@ -69,7 +64,7 @@ describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
     await database?.close();
   });
   const refusal = (code: string) => expect.objectContaining({ code }) as unknown as AppError;
-  const staff = () => as.staff as Actor;
+  const staff = () => as.staff;
 
   it('offers as candidates only the person’s own evidence claiming the standard, not returned claims', async () => {
     const view = await hltaPreparationOf(deps, staff(), own.reportId);
@@ -105,11 +100,11 @@ describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
   });
 
   it('lets the manager read the check but not choose, and refuses another trust', async () => {
-    await expect(hltaPreparationOf(deps, as.manager as Actor, own.reportId)).resolves.toBeDefined();
-    await expect(chooseHltaDocuments(deps, as.manager as Actor, own.reportId, { standardCode: 'HLTA.7', evidenceIds: [] })).rejects.toEqual(
+    await expect(hltaPreparationOf(deps, as.manager, own.reportId)).resolves.toBeDefined();
+    await expect(chooseHltaDocuments(deps, as.manager, own.reportId, { standardCode: 'HLTA.7', evidenceIds: [] })).rejects.toEqual(
       refusal('forbidden'),
     );
-    await expect(hltaPreparationOf(deps, as.otherAdmin as Actor, own.reportId)).rejects.toEqual(refusal('forbidden'));
+    await expect(hltaPreparationOf(deps, as.otherAdmin, own.reportId)).rejects.toEqual(refusal('forbidden'));
   });
 
   it('assembles a numbered ZIP: index PDF, merged PDF in standards order and the other files beside it, marked draft while not ready', async () => {

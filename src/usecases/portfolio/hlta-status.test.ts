@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
-import { actors } from '../../store/actors.ts';
 import type { Database } from '../../store/database.ts';
 import { judgements } from '../../store/judgements.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext } from '../testing.ts';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import { loadActor, type SeededTrust } from '../people/fixtures.ts';
 import { listAchievements, removeAchievement } from './achievements.ts';
-import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import type { PortfolioDeps } from './deps.ts';
 import { awardHltaStatus, hltaStanding, revokeHltaStatus } from './hlta-status.ts';
+import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   let database: Database;
@@ -21,15 +20,9 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   let staff: Actor;
   let otherHead: Actor;
   const time = new Date('2026-11-22T10:00:00Z');
-  const load = async (userId: string) => {
-    const actor = await actors(database.kysely).load(userId);
-    if (!actor) throw new Error('no actor');
-    return actor;
-  };
+  const load = (userId: string) => loadActor(database.kysely, userId);
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    deps = portfolioDeps(await buildTestContext(database, { clock: () => time }));
-    ({ own, other } = await seedTwoTrusts(database.kysely));
+    ({ database, deps, own, other } = await openPortfolioTestBed(kind, () => time));
     admin = await load(own.users.school_admin.userId);
     staff = await load(own.users.staff.userId);
     // The same school admin, now marked as the school's headteacher (the actor above was loaded before).
@@ -46,6 +39,18 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   });
 
   const refusal = (code: string) => expect.objectContaining({ code }) as unknown as AppError;
+  /** The seeded report as the subject whose standing is asked about; only the ids matter to the standing. */
+  const reportSubject = () => ({
+    id: own.reportId,
+    trustId: own.trustId,
+    organisationId: own.schoolId,
+    name: '',
+    gradedRole: null,
+    specialisms: [],
+    lineManagerId: null,
+    phase: null,
+    nation: null,
+  });
   const judgeAll = async (codes: string[]) => {
     for (const [i, code] of codes.entries())
       await judgements(database.kysely).insert({
@@ -70,18 +75,7 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   });
 
   it('refuses until all 33 standards are judged met, listing those that are not', async () => {
-    const subject = {
-      id: own.reportId,
-      trustId: own.trustId,
-      organisationId: own.schoolId,
-      name: '',
-      gradedRole: null,
-      specialisms: [],
-      lineManagerId: null,
-      phase: null,
-      nation: null,
-    };
-    const standing = await hltaStanding(deps, subject);
+    const standing = await hltaStanding(deps, reportSubject());
     expect(standing.required).toHaveLength(33);
     await judgeAll(standing.required.slice(0, 30));
     const refused: unknown = await awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-01' }).catch((e: unknown) => e);
@@ -96,18 +90,7 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   });
 
   it('awards the status once all are met, audits it and tells the person', async () => {
-    const subject = {
-      id: own.reportId,
-      trustId: own.trustId,
-      organisationId: own.schoolId,
-      name: '',
-      gradedRole: null,
-      specialisms: [],
-      lineManagerId: null,
-      phase: null,
-      nation: null,
-    };
-    await judgeAll((await hltaStanding(deps, subject)).notMet);
+    await judgeAll((await hltaStanding(deps, reportSubject())).notMet);
     const award = await awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-22' });
     expect(award.details).toEqual({ kind: 'status', status: 'HLTA_STATUS', awardedOn: '2026-11-22' });
     expect((await listAchievements(deps, staff, own.reportId)).achievements.map((a) => a.id)).toContain(award.id);

@@ -3,13 +3,14 @@ import { HltaAwardInput } from '../../contracts/portfolio/achievement.ts';
 import { detailsFromZod } from '../../contracts/zod-issues.ts';
 import { headteacherStatuses, statusBacking } from '../../domain/hlta-award.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { schoolDateOf } from '../../domain/school-date.ts';
 import type { Status } from '../../framework/schema.ts';
 import { Phase } from '../../framework/schema.ts';
 import { achievements, type StoredAchievement } from '../../store/achievements.ts';
-import { audit } from '../../store/audit.ts';
 import type { ProgressionSubject } from '../../store/duty-profiles.ts';
 import { judgements } from '../../store/judgements.ts';
 import { loadSubject } from '../progression/stored-person.ts';
+import { insertAudited, removeAudited } from './achievements.ts';
 import { newIdOf, type PortfolioDeps } from './deps.ts';
 import { notify } from './notify.ts';
 
@@ -38,7 +39,7 @@ const phaseOf = (subject: ProgressionSubject) => {
   return parsed.success ? parsed.data : 'other';
 };
 
-const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+const todayOf = schoolDateOf;
 
 /** The person's standing towards HLTA status (read with the portfolio, so callers authorize first). */
 export const hltaStanding = async (deps: PortfolioDeps, subject: ProgressionSubject): Promise<HltaStanding> => {
@@ -80,16 +81,7 @@ export const awardHltaStatus = async (
     recordedAt: now,
   };
   await deps.db.transaction().execute(async (trx) => {
-    await achievements(trx).insert(stored);
-    await audit(trx, deps.auditKey).record({
-      trustId: subject.trustId,
-      actor: actor.userId,
-      action: 'hltaStatus.awarded',
-      entity: 'person',
-      entityId: subject.id,
-      data: { achievementId: stored.id, before: null, after: stored.details, standardsMet: standing.met.length },
-      requestId: deps.requestId ?? null,
-    });
+    await insertAudited(trx, deps, actor, stored, { action: 'hltaStatus.awarded', facts: { standardsMet: standing.met.length } });
     await notify(deps, trx, {
       trustId: subject.trustId,
       to: { personId: subject.id },
@@ -109,16 +101,7 @@ export const revokeHltaStatus = async (deps: PortfolioDeps, actor: Actor | Anony
   const award = standing.award;
   if (!award) throw new AppError('conflict', `${subject.name} does not hold ${standing.status.title}`);
   await deps.db.transaction().execute(async (trx) => {
-    await achievements(trx).remove(subject.trustId, subject.id, award.id, actor.userId, deps.clock());
-    await audit(trx, deps.auditKey).record({
-      trustId: subject.trustId,
-      actor: actor.userId,
-      action: 'hltaStatus.revoked',
-      entity: 'person',
-      entityId: subject.id,
-      data: { achievementId: award.id, before: award.details, after: null },
-      requestId: deps.requestId ?? null,
-    });
+    await removeAudited(trx, deps, actor, award, 'hltaStatus.revoked');
   });
 };
 

@@ -1,6 +1,7 @@
 import { academicYearBounds, academicYearOf } from '../../domain/academic-year.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { itemsOfSet } from '../../domain/requirements/index.ts';
+import { schoolDateOf } from '../../domain/school-date.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import type { CompetencyItem } from '../../framework/schema.ts';
 import { type PortfolioCounts, portfolioCounts } from '../../store/team.ts';
@@ -77,7 +78,7 @@ export const yearOf = (today: string) => {
 /** A person's portfolio at a glance: progress per standard set, what to do next, and where (person.readPortfolio). */
 export const portfolioOverview = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<PortfolioOverview> => {
   const { subject, state } = await loadPortfolioSubject(deps, actor, personId, 'person.readPortfolio');
-  const today = deps.clock().toISOString().slice(0, 10);
+  const today = schoolDateOf(deps.clock());
   const year = yearOf(today);
   const all = await portfolioCounts(deps.db, subject.trustId, [subject.id], year);
   const counts = all.get(subject.id);

@@ -44,9 +44,10 @@ export const seedDemoPortfolio = async (trx: Kysely<Tables>, input: DemoPortfoli
   });
   const certificates = input.assistants.flatMap((person) => {
     const first = held.get(person.personId)?.find((a) => a.details.kind === 'qualification');
-    if (!first || first.details.kind !== 'qualification') return [];
+    if (first?.details.kind !== 'qualification') return [];
     const { qualificationId } = first.details;
-    const title = first.details.title ?? (qualificationId ? input.catalogue.qualification(qualificationId)?.title : undefined) ?? 'Qualification';
+    const title =
+      first.details.title ?? (qualificationId ? input.catalogue.qualification(qualificationId)?.title : undefined) ?? 'Qualification';
     return [
       {
         personId: person.personId,

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../contracts/errors.ts';
 import { PortfolioRecord, portfolioRecordJsonSchema } from '../../contracts/portfolio/record.ts';
-import type { Actor } from '../../domain/policy/actor.ts';
-import { actors } from '../../store/actors.ts';
 import type { Database } from '../../store/database.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext } from '../testing.ts';
-import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import type { SeededTrust } from '../people/fixtures.ts';
+import type { PortfolioDeps } from './deps.ts';
 import { portfolioOverview } from './overview.ts';
 import { exportPortfolioPdf, exportPortfolioRecord } from './portfolio-export.ts';
-import { insertEvidence, pdfText } from './portfolio-fixtures.ts';
+import { insertEvidence, openPortfolioTestBed, pdfText, type ReportActors, reportActors } from './portfolio-fixtures.ts';
 import { teamOf } from './team.ts';
 
 describe('the published portfolio record schema', () => {
@@ -47,22 +44,12 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
   let database: Database;
   let deps: PortfolioDeps;
   let own: SeededTrust;
-  let other: SeededTrust;
-  const as: Record<string, Actor> = {};
+  let as: ReportActors;
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const context = await buildTestContext(database, { clock: () => new Date('2026-11-22T10:00:00Z') });
-    deps = portfolioDeps(context);
-    ({ own, other } = await seedTwoTrusts(database.kysely));
-    for (const [key, userId] of [
-      ['staff', own.users.staff.userId],
-      ['manager', own.users.line_manager.userId],
-      ['otherAdmin', other.users.trust_admin.userId],
-    ] as const) {
-      const actor = await actors(database.kysely).load(userId);
-      if (!actor) throw new Error('no actor');
-      as[key] = actor;
-    }
+    const bed = await openPortfolioTestBed(kind, () => new Date('2026-11-22T10:00:00Z'));
+    const { context } = bed;
+    ({ database, deps, own } = bed);
+    as = await reportActors(bed);
     const base = { trustId: own.trustId, personId: own.reportId, userId: own.users.staff.userId };
     const evidenceId = await insertEvidence(database.kysely, context.files, {
       ...base,
@@ -140,7 +127,7 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
   const refusal = (code: string) => expect.objectContaining({ code }) as unknown as AppError;
 
   it('exports the JSON record, valid against its schema, with judgement history and evidence titles; audited', async () => {
-    const record = await exportPortfolioRecord(deps, as.staff as Actor, own.reportId);
+    const record = await exportPortfolioRecord(deps, as.staff, own.reportId);
     expect(PortfolioRecord.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
     expect(record.judgements).toEqual([
       expect.objectContaining({
@@ -159,7 +146,7 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
   });
 
   it('exports a PDF with the person’s name and evidence titles', async () => {
-    const pdf = await exportPortfolioPdf(deps, as.manager as Actor, own.reportId, { compress: false });
+    const pdf = await exportPortfolioPdf(deps, as.manager, own.reportId, { compress: false });
     expect(Buffer.from(pdf.bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf.bytes);
     expect(text).toContain('Portfolio of');
@@ -168,11 +155,11 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
   });
 
   it('refuses another trust’s admin', async () => {
-    await expect(exportPortfolioRecord(deps, as.otherAdmin as Actor, own.reportId)).rejects.toEqual(refusal('forbidden'));
+    await expect(exportPortfolioRecord(deps, as.otherAdmin, own.reportId)).rejects.toEqual(refusal('forbidden'));
   });
 
   it('counts progress per standard set and lists what to do next', async () => {
-    const overview = await portfolioOverview(deps, as.staff as Actor, own.reportId);
+    const overview = await portfolioOverview(deps, as.staff, own.reportId);
     expect(overview.sets.find((s) => s.key === 'hlta')).toMatchObject({ total: 33, met: 1, developing: 0, notStarted: 32 });
     expect(overview.sets.map((s) => s.key)).toEqual(expect.arrayContaining(['hlta', 'st1414', 'associate-teacher']));
     expect(overview.counts).toMatchObject({
@@ -188,7 +175,7 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
   });
 
   it('shows a line manager their team with the figures', async () => {
-    const team = await teamOf(deps, as.manager as Actor);
+    const team = await teamOf(deps, as.manager);
     expect(team.members).toEqual([
       expect.objectContaining({
         id: own.reportId,
@@ -200,6 +187,6 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
         reviewStage: null,
       }),
     ]);
-    expect((await teamOf(deps, as.staff as Actor)).members).toEqual([]);
+    expect((await teamOf(deps, as.staff)).members).toEqual([]);
   });
 });

@@ -1,9 +1,49 @@
 import { unzlibSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
+import type { Actor } from '../../domain/policy/actor.ts';
+import type { DatabaseKind } from '../../store/database.ts';
 import type { FileStore } from '../../store/file-store.ts';
 import type { EvidenceKind } from '../../store/portfolio-tables.ts';
 import type { Tables } from '../../store/tables.ts';
+import { openTestDatabase, type TestDatabase } from '../../store/testing.ts';
+import type { AppContext } from '../context.ts';
+import { loadActor, type SeededTrust, seedTwoTrusts } from '../people/fixtures.ts';
+import { buildTestContext } from '../testing.ts';
+import { type PortfolioDeps, portfolioDeps } from './deps.ts';
+
+export type PortfolioTestBed = {
+  database: TestDatabase;
+  context: AppContext;
+  /** Portfolio deps over the context, with no request id. */
+  deps: PortfolioDeps;
+  own: SeededTrust;
+  other: SeededTrust;
+};
+
+/**
+ * The setup most portfolio use-case tests share: a fresh database of the given kind with two seeded trusts,
+ * and an application context whose clock the test controls. The caller closes `database`.
+ */
+export const openPortfolioTestBed = async (kind: DatabaseKind, clock: () => Date): Promise<PortfolioTestBed> => {
+  const database = await openTestDatabase(kind);
+  const context = await buildTestContext(database, { clock });
+  const { own, other } = await seedTwoTrusts(database.kysely);
+  return { database, context, deps: portfolioDeps(context), own, other };
+};
+
+/** The report's own account, their line manager, and an admin of the other trust: the usual three sides of a portfolio. */
+export type ReportActors = Record<'staff' | 'manager' | 'otherAdmin', Actor>;
+
+export const reportActors = async ({ database, own, other }: PortfolioTestBed): Promise<ReportActors> => ({
+  staff: await loadActor(database.kysely, own.users.staff.userId),
+  manager: await loadActor(database.kysely, own.users.line_manager.userId),
+  otherAdmin: await loadActor(database.kysely, other.users.trust_admin.userId),
+});
+
+/** The actions audited in a trust, oldest first. */
+export const trustAuditActions = async (db: Kysely<Tables>, trustId: string): Promise<string[]> =>
+  (await db.selectFrom('audit_events').select('action').where('trust_id', '=', trustId).orderBy('id').execute()).map((r) => r.action);
 
 /** A 1×1 PNG. */
 export const TINY_PNG = Uint8Array.from(

@@ -48,6 +48,12 @@ const asEitherSide = async (deps: PortfolioDeps, actor: Actor | Anonymous, perso
   return { ...party, cycle: await findCycle(deps, party.subject, cycleId) };
 };
 
+/** Locks the cycle's row and reads it again, so the stage checked is the one the change is written against. */
+const lockedCycle = async (trx: Kysely<Tables>, subject: ProgressionSubject, cycle: ReviewCycleSummary) => {
+  await reviews(trx).lock(subject.trustId, cycle.id);
+  return (await reviews(trx).find(subject.trustId, subject.id, cycle.id)) ?? cycle;
+};
+
 type Change = {
   action: string;
   before: unknown;
@@ -104,8 +110,7 @@ export const addReviewObjective = async (
   }
   const id = newIdOf(deps);
   await deps.db.transaction().execute(async (trx) => {
-    await reviews(trx).lock(subject.trustId, cycle.id);
-    const current = (await reviews(trx).find(subject.trustId, subject.id, cycle.id)) ?? cycle;
+    const current = await lockedCycle(trx, subject, cycle);
     if (current.stage !== 'objectives' && current.stage !== 'mid-year') throw stageConflict(current, 'add objectives');
     await reviews(trx).insertObjective({ id, trustId: subject.trustId, cycleId: cycle.id, ...parsed.data });
     await reviews(trx).update(subject.trustId, cycle.id, {}, deps.clock());
@@ -132,8 +137,7 @@ export const commentOnReview = async (
   if (!parsed.success) throw invalid('The comment is not valid', parsed.error.issues);
   const id = newIdOf(deps);
   await deps.db.transaction().execute(async (trx) => {
-    await reviews(trx).lock(subject.trustId, cycle.id);
-    const current = (await reviews(trx).find(subject.trustId, subject.id, cycle.id)) ?? cycle;
+    const current = await lockedCycle(trx, subject, cycle);
     if (current.stage !== 'mid-year' && current.stage !== 'end-of-year') throw stageConflict(current, 'comment');
     const { objectiveId } = parsed.data;
     if (objectiveId && !(await reviews(trx).objectives(subject.trustId, cycle.id)).some((o) => o.id === objectiveId)) {
@@ -178,8 +182,7 @@ export const advanceReview = async (
 ): Promise<ReviewStage> => {
   const { subject, cycle, actor: reviewer } = await asReviewer(deps, actor, personId, cycleId);
   return deps.db.transaction().execute(async (trx) => {
-    await reviews(trx).lock(subject.trustId, cycle.id);
-    const current = (await reviews(trx).find(subject.trustId, subject.id, cycle.id)) ?? cycle;
+    const current = await lockedCycle(trx, subject, cycle);
     const objectiveCount = (await reviews(trx).objectives(subject.trustId, cycle.id)).length;
     const to = nextStage[current.stage];
     if (!to || !permissionsOn(reviewer, subject, current, objectiveCount).canAdvance) {
@@ -210,8 +213,7 @@ export const recordReviewOutcome = async (
   const parsed = OutcomeInput.safeParse(raw);
   if (!parsed.success) throw invalid('The outcome is not valid', parsed.error.issues);
   await deps.db.transaction().execute(async (trx) => {
-    await reviews(trx).lock(subject.trustId, cycle.id);
-    const current = (await reviews(trx).find(subject.trustId, subject.id, cycle.id)) ?? cycle;
+    const current = await lockedCycle(trx, subject, cycle);
     if (!permissionsOn(reviewer, subject, current, 0).canRecordOutcome) throw stageConflict(current, 'record the outcome');
     await reviews(trx).update(subject.trustId, cycle.id, { outcome: parsed.data.outcome }, deps.clock());
     await recordChange(deps, trx, reviewer, subject, current, {
@@ -244,8 +246,7 @@ export const signReview = async (
   }
   const side = parsed.data.as;
   return deps.db.transaction().execute(async (trx) => {
-    await reviews(trx).lock(subject.trustId, cycle.id);
-    const current = (await reviews(trx).find(subject.trustId, subject.id, cycle.id)) ?? cycle;
+    const current = await lockedCycle(trx, subject, cycle);
     const alreadySigned = side === 'staff' ? current.staffSignedAt : current.reviewerSignedAt;
     if (current.stage === 'end-of-year' && alreadySigned) {
       throw new AppError('conflict', 'You have already signed this review', [{ where: 'as', reason: `signed by the ${side}` }]);

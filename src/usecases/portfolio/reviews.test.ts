@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { accounts } from '../../store/accounts.ts';
-import { actors } from '../../store/actors.ts';
 import { organisations } from '../../store/organisations.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import type { AppContext } from '../context.ts';
-import { seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext } from '../testing.ts';
+import { loadActor } from '../people/fixtures.ts';
 import { portfolioDeps } from './deps.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from './portfolio-fixtures.ts';
 import { addReviewObjective, advanceReview, commentOnReview, recordReviewOutcome, signReview } from './review-changes.ts';
 import { reviewCycle, reviewCycles, startReview } from './reviews.ts';
 
@@ -18,27 +17,18 @@ const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', c
 describe.each(testDatabaseKinds())('performance reviews on %s', (kind) => {
   let database: TestDatabase;
   let context: AppContext;
-  let seeded: Awaited<ReturnType<typeof seedTwoTrusts>>;
+  let seeded: Pick<PortfolioTestBed, 'own' | 'other'>;
   let otherSchoolAdmin: string;
   const now = new Date('2026-11-22T12:00:00Z');
   let tick = 0;
   const deps = () => portfolioDeps(context, 'test-request');
-  const actorOf = async (userId: string): Promise<Actor> => {
-    const actor = await actors(database.kysely).load(userId);
-    if (!actor) throw new Error('no actor');
-    return actor;
-  };
-  const auditActions = async (trustId: string) =>
-    (await database.kysely.selectFrom('audit_events').select('action').where('trust_id', '=', trustId).orderBy('id').execute()).map(
-      (r) => r.action,
-    );
+  const actorOf = (userId: string): Promise<Actor> => loadActor(database.kysely, userId);
+  const auditActions = (trustId: string) => trustAuditActions(database.kysely, trustId);
   const notificationsOf = async (userId: string) =>
     (await database.kysely.selectFrom('notifications').select('kind').where('user_id', '=', userId).execute()).map((r) => r.kind);
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    context = await buildTestContext(database, { clock: () => new Date(now.getTime() + tick++ * 1000) });
-    seeded = await seedTwoTrusts(database.kysely);
+    ({ database, context, ...seeded } = await openPortfolioTestBed(kind, () => new Date(now.getTime() + tick++ * 1000)));
     // A school admin of a second school in the same trust.
     const schoolId = crypto.randomUUID();
     await organisations(database.kysely).insert({

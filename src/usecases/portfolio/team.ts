@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
+import { schoolDateOf } from '../../domain/school-date.ts';
 import { portfolioCounts, reportsOf } from '../../store/team.ts';
 import type { PortfolioDeps } from './deps.ts';
 import { standardSetsOf, trainingStatus, yearOf } from './overview.ts';
@@ -23,7 +24,7 @@ export type TeamMember = {
  * whose portfolio the actor may read are listed (the policy decides, not this list).
  */
 export const teamOf = async (deps: PortfolioDeps, actor: Actor): Promise<{ academicYear: string; members: TeamMember[] }> => {
-  const today = deps.clock().toISOString().slice(0, 10);
+  const today = schoolDateOf(deps.clock());
   const year = yearOf(today);
   const personId = actor.personId;
   if (!personId) return { academicYear: year.name, members: [] };

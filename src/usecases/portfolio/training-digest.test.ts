@@ -40,6 +40,17 @@ describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) =>
       .where('done_at', 'is', null)
       .execute();
   const outbox = () => database.kysely.selectFrom('outbox_messages').selectAll().orderBy('recipient').execute();
+  /** A job worker that runs only the digest, on the test's clock. */
+  const digestWorker = async () => {
+    const { config } = await buildTestContext(database, { clock });
+    return createJobWorker({
+      db: database.kysely,
+      clock,
+      handlers: {
+        'training.digest': trainingDigestHandler({ db: database.kysely, auditKey: testKeys.auditKey, config, demo: false, clock }),
+      },
+    });
+  };
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -57,21 +68,8 @@ describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) =>
   });
 
   it('sends nothing when nothing is due, and reschedules a week later', async () => {
-    const context = await buildTestContext(database, { clock });
     now = new Date('2026-11-23T07:00:00Z');
-    const worker = createJobWorker({
-      db: database.kysely,
-      clock,
-      handlers: {
-        'training.digest': trainingDigestHandler({
-          db: database.kysely,
-          auditKey: testKeys.auditKey,
-          config: context.config,
-          demo: false,
-          clock,
-        }),
-      },
-    });
+    const worker = await digestWorker();
     expect(await worker.drain()).toBe(1);
     expect(await outbox()).toEqual([]);
     const pending = await pendingDigests();
@@ -79,7 +77,6 @@ describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) =>
   });
 
   it('emails each school’s admins who is out of date and who expires within 30 days, only for their school', async () => {
-    const context = await buildTestContext(database, { clock });
     const trustId = seeded.own.trustId;
     const kinds = await database.kysely.transaction().execute((trx) => ensureTrainingKinds(trx, trustId, testKeys));
     const code = (c: string) => kinds.find((k) => k.code === c)?.id ?? '';
@@ -117,19 +114,7 @@ describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) =>
       .execute();
 
     now = new Date('2026-11-30T07:00:00Z');
-    const worker = createJobWorker({
-      db: database.kysely,
-      clock,
-      handlers: {
-        'training.digest': trainingDigestHandler({
-          db: database.kysely,
-          auditKey: testKeys.auditKey,
-          config: context.config,
-          demo: false,
-          clock,
-        }),
-      },
-    });
+    const worker = await digestWorker();
     expect(await worker.drain()).toBe(1);
     const mail = await outbox();
     expect(mail.map((m) => m.recipient)).toEqual([seeded.own.users.school_admin.email]);

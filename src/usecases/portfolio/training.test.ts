@@ -2,41 +2,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { defaultTrainingKinds } from '../../domain/training/default-training-kinds.ts';
-import { actors } from '../../store/actors.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import { training } from '../../store/training.ts';
 import type { AppContext } from '../context.ts';
-import { seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext, testKeys } from '../testing.ts';
+import { loadActor } from '../people/fixtures.ts';
+import { testKeys } from '../testing.ts';
 import { portfolioDeps } from './deps.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from './portfolio-fixtures.ts';
 import { personTraining, recordTraining, removeTraining, schoolTraining } from './training.ts';
 import { addTrainingKind, ensureTrainingKinds, retireTrainingKind, trainingKindsOf, updateTrainingKind } from './training-kinds.ts';
 
 describe.each(testDatabaseKinds())('mandatory training on %s', (kind) => {
   let database: TestDatabase;
   let context: AppContext;
-  let seeded: Awaited<ReturnType<typeof seedTwoTrusts>>;
+  let seeded: Pick<PortfolioTestBed, 'own' | 'other'>;
   const now = new Date('2026-11-22T12:00:00Z');
   const deps = () => portfolioDeps(context, 'test-request');
-  const actorOf = async (userId: string): Promise<Actor> => {
-    const actor = await actors(database.kysely).load(userId);
-    if (!actor) throw new Error('no actor');
-    return actor;
-  };
+  const actorOf = (userId: string): Promise<Actor> => loadActor(database.kysely, userId);
   const kindId = async (trustId: string, code: string) => {
     const found = (await training(database.kysely).kinds(trustId)).find((k) => k.code === code);
     if (!found) throw new Error(`no kind ${code}`);
     return found.id;
   };
-  const auditActions = async (trustId: string) =>
-    (await database.kysely.selectFrom('audit_events').select('action').where('trust_id', '=', trustId).orderBy('id').execute()).map(
-      (r) => r.action,
-    );
+  const auditActions = (trustId: string) => trustAuditActions(database.kysely, trustId);
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    context = await buildTestContext(database, { clock: () => now });
-    seeded = await seedTwoTrusts(database.kysely);
+    ({ database, context, ...seeded } = await openPortfolioTestBed(kind, () => now));
   });
   afterAll(() => database.close());
 

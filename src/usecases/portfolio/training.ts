@@ -3,6 +3,7 @@ import { AppError } from '../../contracts/errors.ts';
 import type { TrainingRecordInput, TrainingViewQuery } from '../../contracts/portfolio/training.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
+import { schoolDateOf } from '../../domain/school-date.ts';
 import { neutraliseFormula } from '../../domain/spreadsheet-safety.ts';
 import { expiryOf, type TrainingStatus, trainingStatusOn } from '../../domain/training/expiry.ts';
 import { audit } from '../../store/audit.ts';
@@ -14,8 +15,7 @@ import { authorizeOnOrganisation, ensureTrainingKinds } from './training-kinds.t
 type TrainingDeps = Pick<PortfolioDeps, 'db' | 'auditKey' | 'clock' | 'requestId' | 'newId' | 'catalogue'>;
 
 /** Today's date where the schools are (England and Wales), as YYYY-MM-DD. */
-export const todayOf = (clock: () => Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock());
+export const todayOf = (clock: () => Date): string => schoolDateOf(clock());
 
 /** Most people a school view lists at once (the counts cover everyone). */
 export const schoolViewLimit = 500;

@@ -30,6 +30,9 @@ describe.each(testDatabaseKinds())('inviting a user from the web app on %s', (ki
     expect(page.body).toContain(`value="${seeded.own.schoolId}"`);
     expect(page.body).not.toContain(`value="${seeded.own.trustId}"`);
     expect(page.body).not.toContain(`value="${seeded.other.schoolId}"`);
+    // A fresh form shows no field in error (no empty "Error:" messages).
+    expect(page.body).not.toContain('govuk-error-message');
+    expect(page.body).not.toContain('govuk-form-group--error');
 
     const sent = await post(cookie, `email=new.ta%40example.org&role=staff&organisationId=${seeded.own.schoolId}`);
     expect(sent.statusCode).toBe(303);

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../contracts/errors.ts';
 import type { Actor } from '../../../domain/policy/actor.ts';
-import { actors } from '../../../store/actors.ts';
 import type { Database } from '../../../store/database.ts';
 import { evidence } from '../../../store/evidence.ts';
 import { judgements } from '../../../store/judgements.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../../people/fixtures.ts';
-import { buildTestContext } from '../../testing.ts';
+import { testDatabaseKinds } from '../../../store/testing.ts';
+import { loadActor, type SeededTrust } from '../../people/fixtures.ts';
 import { type PortfolioDeps, portfolioDeps } from '../deps.ts';
+import { openPortfolioTestBed } from '../portfolio-fixtures.ts';
 import { decideEvidence } from './decide-evidence.ts';
 import { judgementsOfPerson, listEvidence, reviewQueue, showEvidence } from './evidence-queries.ts';
 import { markAllRead, myNotifications, unreadCount } from './my-notifications.ts';
@@ -35,20 +34,16 @@ describe.each(testDatabaseKinds())('the evidence workflow on %s', (kind) => {
   let time = new Date('2026-11-02T09:00:00Z');
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const context = await buildTestContext(database, { clock: () => time });
-    ({ own, other } = await seedTwoTrusts(database.kysely));
+    const bed = await openPortfolioTestBed(kind, () => time);
+    const { context } = bed;
+    ({ database, own, other } = bed);
     // The partnership coordinator line-manages someone else, so they are "a line manager, but not this person's".
     await database.kysely
       .updateTable('people')
       .set({ line_manager_id: own.users.partnership_coordinator.personId })
       .where('id', '=', own.otherPersonId)
       .execute();
-    const load = async (userId: string) => {
-      const actor = await actors(database.kysely).load(userId);
-      if (!actor) throw new Error('no actor');
-      return actor;
-    };
+    const load = (userId: string) => loadActor(database.kysely, userId);
     who = {
       staff: await load(own.users.staff.userId),
       manager: await load(own.users.line_manager.userId),

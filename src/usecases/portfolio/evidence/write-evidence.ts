@@ -2,6 +2,7 @@ import { AppError } from '../../../contracts/errors.ts';
 import { EvidenceInput } from '../../../contracts/portfolio/evidence.ts';
 import { canEditContent, reviseClaims, unknownCodes } from '../../../domain/evidence/workflow.ts';
 import type { Actor, Anonymous } from '../../../domain/policy/actor.ts';
+import { schoolDateOf } from '../../../domain/school-date.ts';
 import { audit } from '../../../store/audit.ts';
 import { evidence, type StoredEvidence } from '../../../store/evidence.ts';
 import { loadSubject } from '../../progression/stored-person.ts';
@@ -12,7 +13,7 @@ import { loadEvidence, userOf } from './evidence-access.ts';
 export const fieldDetails = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   issues.map((issue) => ({ where: issue.path.map(String).join('.') || 'evidence', reason: issue.message }));
 
-const isoToday = (now: Date) => now.toISOString().slice(0, 10);
+const isoToday = schoolDateOf;
 
 /** Parses the input and checks what zod cannot: item codes against the catalogue, the date against the clock. */
 const checkedInput = (deps: PortfolioDeps, raw: unknown): EvidenceInput => {

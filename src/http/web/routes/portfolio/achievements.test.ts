@@ -5,7 +5,7 @@ import { openTestDatabase, testDatabaseKinds } from '../../../../store/testing.t
 import { type SeededTrust, seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
 import { buildTestContext } from '../../../../usecases/testing.ts';
 import { buildServer } from '../../../server.ts';
-import { postForm, sessionCookie } from '../../../testing.ts';
+import { apiRequest, postForm, sessionCookie } from '../../../testing.ts';
 
 describe.each(testDatabaseKinds())('achievements pages and API on %s', (kind) => {
   let database: Database;
@@ -107,25 +107,19 @@ describe.each(testDatabaseKinds())('achievements pages and API on %s', (kind) =>
   });
 
   it('takes achievements over the API and refuses the HLTA award to a school admin who is not the headteacher', async () => {
-    const created = await app.inject({
-      method: 'POST',
-      url: `/api/people/${own.reportId}/achievements`,
-      headers: { cookie: cookies.staff ?? '', 'content-type': 'application/json', 'x-pathways-request': '1' },
-      payload: { kind: 'degree', degree: 'foundation-degree', level: 5, credits: 240, achievedOn: '2025-07-01' },
+    const created = await apiRequest(app, 'POST', `/api/people/${own.reportId}/achievements`, cookies.staff ?? '', {
+      kind: 'degree',
+      degree: 'foundation-degree',
+      level: 5,
+      credits: 240,
+      achievedOn: '2025-07-01',
     });
     expect(created.statusCode).toBe(201);
     const id = created.json<{ id: string }>().id;
-    const deleted = await app.inject({
-      method: 'DELETE',
-      url: `/api/people/${own.reportId}/achievements/${id}`,
-      headers: { cookie: cookies.staff ?? '', 'x-pathways-request': '1' },
-    });
+    const deleted = await apiRequest(app, 'DELETE', `/api/people/${own.reportId}/achievements/${id}`, cookies.staff ?? '');
     expect(deleted.statusCode).toBe(204);
-    const award = await app.inject({
-      method: 'POST',
-      url: `/api/people/${own.reportId}/hlta-status`,
-      headers: { cookie: cookies.school_admin ?? '', 'content-type': 'application/json', 'x-pathways-request': '1' },
-      payload: { awardedOn: '2026-11-01' },
+    const award = await apiRequest(app, 'POST', `/api/people/${own.reportId}/hlta-status`, cookies.school_admin ?? '', {
+      awardedOn: '2026-11-01',
     });
     expect(award.statusCode).toBe(403);
   });

@@ -1,7 +1,5 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../../contracts/errors.ts';
 import type { AchievementDetails } from '../../../../contracts/portfolio/achievement.ts';
 import { qualificationLevelName } from '../../../../domain/achievements.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
@@ -33,6 +31,7 @@ import {
   levelItems,
   qualificationGroups,
 } from './achievement-form.ts';
+import { isInvalidInput, isShownOnForm, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const AchievementParams = z.object({ id: z.string().max(100), achievementId: z.string().max(100) });
@@ -101,12 +100,8 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
 };
 
 /** The achievements page, the add forms, removal, flags and the headteacher's HLTA award. */
-export const registerAchievementPages = async (parent: FastifyInstance, context: AppContext) => {
-  await parent.register(async (app) => {
-    if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
-    registerRoutes(app, context);
-  });
-};
+export const registerAchievementPages = (parent: FastifyInstance, context: AppContext) =>
+  registerFormPages(parent, context, registerRoutes);
 
 const registerRoutes = (app: FastifyInstance, context: AppContext) => {
   const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
@@ -239,7 +234,7 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
       try {
         await addAchievement(d, actor, id, achievementInputOf(kind, values));
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'validation') throw error;
+        if (!isInvalidInput(error)) throw error;
         return renderForm(
           request,
           reply,
@@ -280,7 +275,7 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
       try {
         await awardHltaStatus(deps(request), actor, id, { awardedOn });
       } catch (error) {
-        if (!isAppError(error) || (error.code !== 'validation' && error.code !== 'conflict')) throw error;
+        if (!isShownOnForm(error)) throw error;
         const reason = error.code === 'validation' ? error.details[0]?.reason : undefined;
         return renderList(request, reply, actor, id, { error: reason ? `${error.message}: ${reason}` : error.message, ...form }, 400);
       }

@@ -54,6 +54,17 @@ describe.each(testDatabaseKinds())('attachment routes on %s', (kind) => {
   });
 
   const returnTo = () => `/people/${own.reportId}/portfolio/evidence?tab=files`;
+  /** A draft evidence item of the report's, with a PDF the report uploaded through the web form: that attachment's row. */
+  const uploadPdfToDraftEvidence = async () => {
+    const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
+    await upload(
+      staffCookie,
+      `/people/${own.reportId}/attachments`,
+      { ownerKind: 'evidence', ownerId, returnTo: returnTo() },
+      { name: 'a.pdf', bytes: samplePdf() },
+    );
+    return database.kysely.selectFrom('attachments').select(['id']).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+  };
 
   it('uploads through the web form, redirects back, and downloads with safe headers', async () => {
     const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
@@ -88,14 +99,7 @@ describe.each(testDatabaseKinds())('attachment routes on %s', (kind) => {
   });
 
   it('refuses another trust’s staff member without saying whether the file exists', async () => {
-    const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
-    await upload(
-      staffCookie,
-      `/people/${own.reportId}/attachments`,
-      { ownerKind: 'evidence', ownerId, returnTo: returnTo() },
-      { name: 'a.pdf', bytes: samplePdf() },
-    );
-    const row = await database.kysely.selectFrom('attachments').select(['id']).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+    const row = await uploadPdfToDraftEvidence();
     const outsider = await cookieOf(other.users.staff, other);
     const real = await app.inject({ url: `/people/${own.reportId}/attachments/${row.id}`, headers: { cookie: outsider } });
     const made = await app.inject({ url: `/people/${own.reportId}/attachments/${crypto.randomUUID()}`, headers: { cookie: outsider } });
@@ -190,14 +194,7 @@ describe.each(testDatabaseKinds())('attachment routes on %s', (kind) => {
   });
 
   it('removes a file through the web form and only for those who may change it', async () => {
-    const ownerId = await insertEvidence(database.kysely, own, NOW, 'draft');
-    await upload(
-      staffCookie,
-      `/people/${own.reportId}/attachments`,
-      { ownerKind: 'evidence', ownerId, returnTo: returnTo() },
-      { name: 'a.pdf', bytes: samplePdf() },
-    );
-    const row = await database.kysely.selectFrom('attachments').select(['id']).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+    const row = await uploadPdfToDraftEvidence();
     const url = `/people/${own.reportId}/attachments/${row.id}/remove`;
     const body = `returnTo=${encodeURIComponent(returnTo())}`;
     expect((await postForm(app, url, body, await cookieOf(own.users.line_manager, own))).statusCode).toBe(403);

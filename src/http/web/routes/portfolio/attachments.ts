@@ -1,8 +1,6 @@
-import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type AppError, isAppError } from '../../../../contracts/errors.ts';
 import { AttachmentUploadFields } from '../../../../contracts/portfolio/attachment.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
 import { addAttachment, mayChangeAttachments, openAttachment, removeAttachment } from '../../../../usecases/portfolio/attachments.ts';
@@ -10,6 +8,7 @@ import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
 import { attachmentMultipartLimits, readAttachmentUpload, sendAttachment } from '../../../attachment-transfer.ts';
 import { safeNext } from '../../../auth/guards.ts';
 import { signedInPage } from '../people-page.ts';
+import { isShownOnForm, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string() });
 const AttachmentParams = z.object({ id: z.string(), attachmentId: z.string() });
@@ -30,20 +29,14 @@ const backTo = (returnTo: string, error?: { message: string; ownerId?: string })
   return `${url.pathname}${url.search}${url.hash}`;
 };
 
-/** What a person can put right by choosing another file: everything else is a 403/404 page. */
-const isFileProblem = (error: unknown): error is AppError =>
-  isAppError(error) && (error.code === 'validation' || error.code === 'conflict');
-
 /**
  * Uploading, downloading and removing the files on a person's records. The owning pages (evidence,
  * achievements, CPD, training) embed the upload form and list from `_attachments.njk` and pass their
  * own address as `returnTo`.
  */
-export const registerAttachmentPages = async (app: FastifyInstance, context: AppContext) => {
-  const maxBytes = context.config.attachmentMaxBytes;
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    await scope.register(multipart, { limits: attachmentMultipartLimits(maxBytes), throwFileSizeLimit: false });
+export const registerAttachmentPages = (app: FastifyInstance, context: AppContext) =>
+  registerFormPages(app, context, async (scope) => {
+    await scope.register(multipart, { limits: attachmentMultipartLimits(context.config.attachmentMaxBytes), throwFileSizeLimit: false });
 
     scope.post(
       '/people/:id/attachments',
@@ -64,7 +57,8 @@ export const registerAttachmentPages = async (app: FastifyInstance, context: App
         try {
           await addAttachment(portfolioDeps(context, request.id), actor, { personId: id, ...owner.data, ...file });
         } catch (error) {
-          if (isFileProblem(error)) return failed(error.message);
+          // A file the person can put right by choosing another; anything else is a 403/404 page.
+          if (isShownOnForm(error)) return failed(error.message);
           throw error;
         }
         return reply.redirect(backTo(returnTo), 303);
@@ -88,11 +82,10 @@ export const registerAttachmentPages = async (app: FastifyInstance, context: App
         try {
           await removeAttachment(portfolioDeps(context, request.id), actor, id, attachmentId);
         } catch (error) {
-          if (isFileProblem(error)) return reply.redirect(backTo(returnTo, { message: error.message, ownerId: attachmentId }), 303);
+          if (isShownOnForm(error)) return reply.redirect(backTo(returnTo, { message: error.message, ownerId: attachmentId }), 303);
           throw error;
         }
         return reply.redirect(backTo(returnTo), 303);
       }),
     );
   });
-};

@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../..
 import { type SeededTrust, seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
 import { buildTestContext } from '../../../../usecases/testing.ts';
 import { buildServer } from '../../../server.ts';
-import { postForm, sessionCookie } from '../../../testing.ts';
+import { apiRequest, postForm, sessionCookie } from '../../../testing.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -18,12 +18,7 @@ describe.each(testDatabaseKinds())('CPD and review pages and API on %s', (kind) 
 
   const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
   const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, body?: unknown) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie, 'x-pathways-request': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-    });
+    apiRequest(app, method, url, cookie, body);
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

@@ -1,7 +1,5 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../../contracts/errors.ts';
 import { CpdForm } from '../../../../contracts/portfolio/cpd.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
@@ -27,6 +25,7 @@ import {
   valuesOfActivity,
   valuesOfBody,
 } from './cpd-view.ts';
+import { formFieldsOf, isInvalidInput, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const ActivityParams = z.object({ id: z.string().max(100), activityId: z.string().max(100) });
@@ -34,10 +33,6 @@ const EditQuery = z.object({ done: z.string().max(10).optional().catch(undefined
 const SuggestionBody = z.object({ ref: z.string().max(200).default('') });
 
 const base = (personId: string) => `/people/${personId}/portfolio/cpd`;
-const bodyOf = (request: FastifyRequest): Record<string, unknown> => {
-  const parsed = z.record(z.string(), z.unknown()).safeParse(request.body);
-  return parsed.success ? parsed.data : {};
-};
 
 const pages = async (app: FastifyInstance, context: AppContext) => {
   const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
@@ -69,7 +64,7 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
   /** Parses the form, then saves through the use-case; field errors from either re-render the form. */
   const save = async (request: FastifyRequest, reply: FastifyReply, actor: Actor, personId: string, activityId: string | null) => {
     const subject = await loadSubject(deps(request), actor, personId, 'person.editPortfolio');
-    const body = bodyOf(request);
+    const body = formFieldsOf(request);
     const values = valuesOfBody(body);
     const view = { personId: subject.id, personName: subject.name, activityId, values };
     const form = CpdForm.safeParse(body);
@@ -83,8 +78,7 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
       if (activityId) await updateCpdActivity(deps(request), actor, subject.id, activityId, form.data);
       else await addCpdActivity(deps(request), actor, subject.id, form.data);
     } catch (error) {
-      if (isAppError(error) && error.code === 'validation')
-        return renderForm(request, reply, { ...view, errors: cpdFormErrors(error.details) });
+      if (isInvalidInput(error)) return renderForm(request, reply, { ...view, errors: cpdFormErrors(error.details) });
       throw error;
     }
     return reply.redirect(`${base(subject.id)}#${form.data.status === 'planned' ? 'planned' : 'log'}`, 303);
@@ -163,7 +157,7 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
     '/people/:id/portfolio/cpd/suggestions',
     signedInPage(async (request, reply, actor) => {
       const { id } = PersonParams.parse(request.params);
-      const { ref } = SuggestionBody.parse(bodyOf(request));
+      const { ref } = SuggestionBody.parse(formFieldsOf(request));
       await planCpdSuggestion(deps(request), actor, id, ref);
       return reply.redirect(`${base(id)}#planned`, 303);
     }),
@@ -171,9 +165,4 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
 };
 
 /** The CPD log: the log by academic year, the plan, the framework's suggestions, and the add and edit forms. */
-export const registerCpdPages = async (app: FastifyInstance, context: AppContext) => {
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    await pages(scope, context);
-  });
-};
+export const registerCpdPages = (app: FastifyInstance, context: AppContext) => registerFormPages(app, context, pages);

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../../contracts/errors.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
 import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
@@ -9,6 +8,7 @@ import { recordObservation } from '../../../../usecases/portfolio/evidence/recor
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import { formErrors } from './evidence-form.ts';
+import { isInvalidInput } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const valueTags = {
@@ -85,7 +85,7 @@ export const registerJudgementPages = (app: FastifyInstance, context: AppContext
         await recordObservation(deps(request), actor, id, values);
         return reply.redirect(`/people/${id}/portfolio/judgements`, 303);
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'validation') throw error;
+        if (!isInvalidInput(error)) throw error;
         return render(request, reply, actor, values, formErrors(error.details), 400);
       }
     }),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type ErrorDetail, isAppError } from '../../../../contracts/errors.ts';
+import { AppError, type ErrorDetail } from '../../../../contracts/errors.ts';
 import { evidenceKindLabels } from '../../../../contracts/portfolio/evidence.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
@@ -14,6 +14,7 @@ import { loadSubject } from '../../../../usecases/progression/stored-person.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import { listOf } from './evidence-form.ts';
+import { isInvalidInput, isShownOnForm } from './form-pages.ts';
 
 const EvidenceParams = z.object({ id: z.string().max(100), evidenceId: z.string().max(100) });
 const field = (body: unknown, name: string): unknown => (typeof body === 'object' && body !== null ? Reflect.get(body, name) : undefined);
@@ -66,7 +67,7 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
         });
         return reply.redirect(base(id, evidenceId), 303);
       } catch (error) {
-        if (!isAppError(error) || (error.code !== 'validation' && error.code !== 'conflict')) throw error;
+        if (!isShownOnForm(error)) throw error;
         const errors = (error.details.length > 0 ? error.details : [{ where: 'anonymised', reason: error.message }]).map((d) => ({
           href: '#anonymised',
           text: d.reason,
@@ -162,7 +163,7 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
         await decideEvidence(deps(request), actor, id, evidenceId, { decisions });
         return reply.redirect('/evidence-queue', 303);
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'validation') throw error;
+        if (!isInvalidInput(error)) throw error;
         return renderDecision(request, reply, actor, posted, error.details, 400);
       }
     }),

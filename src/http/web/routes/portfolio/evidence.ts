@@ -1,7 +1,5 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../../contracts/errors.ts';
 import { evidenceKindLabels } from '../../../../contracts/portfolio/evidence.ts';
 import { editableParts } from '../../../../domain/evidence/workflow.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
@@ -27,6 +25,7 @@ import {
 import { registerJudgementPages } from './evidence-judgements.ts';
 import { registerEvidenceQueuePages } from './evidence-queue.ts';
 import { registerEvidenceSignOffPages } from './evidence-sign-off.ts';
+import { isInvalidInput, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const EvidenceParams = z.object({ id: z.string().max(100), evidenceId: z.string().max(100) });
@@ -60,9 +59,8 @@ const base = (personId: string) => `/people/${personId}/portfolio/evidence`;
  * A person's evidence: the list, the editor (new and existing), the read-only view and deleting a
  * draft; with it the sign-off, judgement, review-queue and notification pages.
  */
-export const registerEvidencePages = async (parent: FastifyInstance, context: AppContext) =>
-  parent.register(async (app) => {
-    if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
+export const registerEvidencePages = (parent: FastifyInstance, context: AppContext) =>
+  registerFormPages(parent, context, (app) => {
     registerEvidenceSignOffPages(app, context);
     registerJudgementPages(app, context);
     registerEvidenceQueuePages(app, context);
@@ -168,7 +166,7 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
         const created = await createEvidence(deps(request), actor, subject.id, evidenceInputOf(values));
         return reply.redirect(`${base(subject.id)}/${created.id}`, 303);
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'validation') throw error;
+        if (!isInvalidInput(error)) throw error;
         return renderEditor(request, reply, { ...view, errors: formErrors(error.details) }, 400);
       }
     }),
@@ -223,7 +221,7 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
           303,
         );
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'validation') throw error;
+        if (!isInvalidInput(error)) throw error;
         return renderEditor(request, reply, { ...view, errors: formErrors(error.details) }, 400);
       }
     }),

@@ -1,7 +1,6 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type ErrorDetail, isAppError } from '../../../../contracts/errors.ts';
+import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { entryReasons } from '../../../../domain/hlta-preparation.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import { can } from '../../../../domain/policy/can.ts';
@@ -11,6 +10,8 @@ import { assembleHltaEvidenceFile } from '../../../../usecases/portfolio/hlta-ev
 import { chooseHltaDocuments, hltaPreparationOf } from '../../../../usecases/portfolio/hlta-preparation.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
+import { sendDownload } from './download.ts';
+import { isInvalidInput, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const ChooseForm = z.object({
@@ -28,12 +29,7 @@ const tagOf = {
 };
 
 /** "Prepare for HLTA": the entry check, the 33 standards with their chosen documents, the forms to choose them and the ZIP. */
-export const registerHltaPages = async (parent: FastifyInstance, context: AppContext) => {
-  await parent.register(async (app) => {
-    if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
-    registerHltaRoutes(app, context);
-  });
-};
+export const registerHltaPages = (parent: FastifyInstance, context: AppContext) => registerFormPages(parent, context, registerHltaRoutes);
 
 const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
   const deps = (requestId: string) => portfolioDeps(context, requestId);
@@ -100,7 +96,7 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
       try {
         await chooseHltaDocuments(deps(request.id), actor, id, input);
       } catch (error) {
-        if (isAppError(error) && error.code === 'validation')
+        if (isInvalidInput(error))
           return render(request, reply, actor, id, { standardCode: input.standardCode, errors: error.details, message: error.message });
         throw error;
       }
@@ -114,12 +110,7 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
     signedInPage(async (request, reply, actor) => {
       const { id } = PersonParams.parse(request.params);
       const file = await assembleHltaEvidenceFile(deps(request.id), actor, id);
-      return reply
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .type('application/zip')
-        .send(Buffer.from(file.bytes));
+      return sendDownload(reply, { fileName: file.fileName, type: 'application/zip', body: Buffer.from(file.bytes) });
     }),
   );
 };

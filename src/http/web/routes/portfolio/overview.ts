@@ -7,11 +7,10 @@ import { exportPortfolioPdf, exportPortfolioRecord } from '../../../../usecases/
 import { teamOf } from '../../../../usecases/portfolio/team.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
+import { sendDownload } from './download.ts';
 import { progressRing } from './progress-ring.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
-
-const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 
 /** The portfolio overview (progress rings, next steps), the PDF and JSON exports, and the manager's team view. */
 export const registerOverviewPages = async (app: FastifyInstance, context: AppContext) => {
@@ -40,12 +39,11 @@ export const registerOverviewPages = async (app: FastifyInstance, context: AppCo
     signedInPage(async (request, reply, actor) => {
       const { id } = PersonParams.parse(request.params);
       const record = await exportPortfolioRecord(deps(request.id), actor, id);
-      return reply
-        .header('Content-Disposition', attachment('portfolio.json'))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(record, null, 2));
+      return sendDownload(reply, {
+        fileName: 'portfolio.json',
+        type: 'application/json; charset=utf-8',
+        body: JSON.stringify(record, null, 2),
+      });
     }),
   );
 
@@ -54,12 +52,7 @@ export const registerOverviewPages = async (app: FastifyInstance, context: AppCo
     signedInPage(async (request, reply, actor) => {
       const { id } = PersonParams.parse(request.params);
       const pdf = await exportPortfolioPdf(deps(request.id), actor, id);
-      return reply
-        .header('Content-Disposition', attachment(pdf.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .type('application/pdf')
-        .send(Buffer.from(pdf.bytes));
+      return sendDownload(reply, { fileName: pdf.fileName, type: 'application/pdf', body: Buffer.from(pdf.bytes) });
     }),
   );
 

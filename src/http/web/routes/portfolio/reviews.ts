@@ -1,7 +1,6 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type ErrorDetail, isAppError } from '../../../../contracts/errors.ts';
+import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { reviewStageLabels } from '../../../../contracts/portfolio/review.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
@@ -20,16 +19,13 @@ import { hrefOfCode } from '../../links.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import { dateText, fieldErrorsOf, itemLinks } from './cpd-view.ts';
+import { formFieldsOf, isShownOnForm, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const CycleParams = z.object({ id: z.string().max(100), cycleId: z.string().max(100) });
 const ReviewAction = z.enum(['objective', 'comment', 'advance', 'outcome', 'sign']);
 
 const base = (personId: string) => `/people/${personId}/portfolio/reviews`;
-const bodyOf = (request: FastifyRequest): Record<string, unknown> => {
-  const parsed = z.record(z.string(), z.unknown()).safeParse(request.body);
-  return parsed.success ? parsed.data : {};
-};
 const codesOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : [])).filter((c) => c.length > 0);
 
@@ -83,7 +79,7 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
         const { id: cycleId } = await startReview(deps(request), actor, id, {});
         return reply.redirect(`${base(id)}/${cycleId}`, 303);
       } catch (error) {
-        if (isAppError(error) && (error.code === 'conflict' || error.code === 'validation')) {
+        if (isShownOnForm(error)) {
           return renderList(request, reply, actor, id, [{ where: 'start', reason: error.message }]);
         }
         throw error;
@@ -160,7 +156,7 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
     '/people/:id/portfolio/reviews/:cycleId',
     signedInPage(async (request, reply, actor) => {
       const { id, cycleId } = CycleParams.parse(request.params);
-      const body = bodyOf(request);
+      const body = formFieldsOf(request);
       const action = ReviewAction.safeParse(body.action);
       // Only the two parties may act; a refused actor learns nothing about the cycle.
       await loadReviewParty(deps(request), actor, id);
@@ -198,7 +194,7 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
             break;
         }
       } catch (error) {
-        if (isAppError(error) && (error.code === 'validation' || error.code === 'conflict')) {
+        if (isShownOnForm(error)) {
           const field = fieldOf[action.data];
           const errors = (error.details.length > 0 ? error.details : [{ where: field, reason: error.message }]).map((e) => ({
             field: e.where === 'itemCodes' ? 'objective-items' : field,
@@ -214,9 +210,4 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
 };
 
 /** The performance reviews pages: the cycles, starting one, and one cycle with each party's own actions. */
-export const registerReviewPages = async (app: FastifyInstance, context: AppContext) => {
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    await pages(scope, context);
-  });
-};
+export const registerReviewPages = (app: FastifyInstance, context: AppContext) => registerFormPages(app, context, pages);

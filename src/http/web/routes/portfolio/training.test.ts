@@ -5,7 +5,7 @@ import { training } from '../../../../store/training.ts';
 import { seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
 import { buildTestContext } from '../../../../usecases/testing.ts';
 import { buildServer } from '../../../server.ts';
-import { postForm, sessionCookie } from '../../../testing.ts';
+import { apiRequest, postForm, sessionCookie } from '../../../testing.ts';
 
 describe.each(testDatabaseKinds())('the mandatory training pages and API on %s', (kind) => {
   let database: TestDatabase;
@@ -116,11 +116,10 @@ describe.each(testDatabaseKinds())('the mandatory training pages and API on %s',
   });
 
   it('records and lists training through the API', async () => {
-    const created = await app.inject({
-      method: 'POST',
-      url: `/api/people/${seeded.own.reportId}/training`,
-      headers: { cookie: cookies.school_admin ?? '', 'x-pathways-request': '1' },
-      payload: { kindId: await kindId('data-protection'), completedOn: '2025-11-30', provider: 'ICO e-learning' },
+    const created = await apiRequest(app, 'POST', `/api/people/${seeded.own.reportId}/training`, cookies.school_admin ?? '', {
+      kindId: await kindId('data-protection'),
+      completedOn: '2025-11-30',
+      provider: 'ICO e-learning',
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ completedOn: '2025-11-30', expiresOn: '2027-11-30', provider: 'ICO e-learning' });

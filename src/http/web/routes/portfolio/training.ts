@@ -1,7 +1,5 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../../contracts/errors.ts';
 import { NewTrainingKind, TrainingKindChange, TrainingRecordInput, TrainingViewQuery } from '../../../../contracts/portfolio/training.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import { expiryWindows } from '../../../../domain/training/expiry.ts';
@@ -20,6 +18,7 @@ import { addTrainingKind, retireTrainingKind, trainingKindsOf, updateTrainingKin
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import { UPLOAD_ERROR_PARAMS } from './attachments.ts';
+import { isInvalidInput, isShownOnForm, registerFormPages } from './form-pages.ts';
 
 const IdParams = z.object({ id: z.string() });
 const RecordParams = z.object({ id: z.string(), recordId: z.string() });
@@ -68,12 +67,7 @@ const tagOf = (status: { status: string; daysLeft?: number }) => {
 };
 
 /** The mandatory-training pages: a person's training, a school's view (and CSV), the trust's settings. */
-export const registerTrainingPages = async (app: FastifyInstance, context: AppContext) => {
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    trainingPages(scope, context);
-  });
-};
+export const registerTrainingPages = (app: FastifyInstance, context: AppContext) => registerFormPages(app, context, trainingPages);
 
 const trainingPages = (app: FastifyInstance, context: AppContext) => {
   const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
@@ -134,7 +128,7 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
       try {
         await recordTraining(deps(request), actor, id, input.data);
       } catch (error) {
-        if (isAppError(error) && error.code === 'validation')
+        if (isInvalidInput(error))
           return showPerson(request, reply, actor, form, { [fieldOf(error.details[0]?.where ?? 'kindId')]: error.message });
         throw error;
       }
@@ -258,8 +252,7 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
         await updateTrainingKind(deps(request), actor, id, kindId, input.data);
         return done();
       } catch (error) {
-        if (isAppError(error) && (error.code === 'conflict' || error.code === 'validation'))
-          return showSettings(request, reply, actor, { 'new-title': error.message }, form);
+        if (isShownOnForm(error)) return showSettings(request, reply, actor, { 'new-title': error.message }, form);
         throw error;
       }
     }),

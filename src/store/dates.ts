@@ -1,0 +1,6 @@
+/** pg returns a `date` column as local midnight; this gives back the ISO calendar date it stands for. */
+export const isoDateOf = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The same for a nullable `date` column. */
+export const isoDateOrNull = (d: Date | null): string | null => (d ? isoDateOf(d) : null);
