@@ -20,13 +20,10 @@ import type { Tables } from '../store/tables.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
 import { type SeededTrust, seedTwoTrusts } from '../usecases/people/fixtures.ts';
 import { buildTestContext } from '../usecases/testing.ts';
+import { portfolioRows } from './permission-matrix-portfolio.ts';
+import { everyone, type Row, signedIn } from './permission-matrix-row.ts';
 import { buildServer } from './server.ts';
 import { sessionCookie } from './testing.ts';
-
-type Row = [route: string, own: string, other: string, options?: { loose?: boolean; freshSession?: boolean; body?: string }];
-
-const everyone = 'A T S L F X P';
-const signedIn = 'T S L F X P';
 
 const expected: Row[] = [
   // Public: the framework explorer, its API, documentation, health and assets.
@@ -135,130 +132,7 @@ const expected: Row[] = [
   ['POST /users/:id/disable', 'T S', '-'],
   ['POST /users/:id/enable', 'T S', '-'],
   ['GET /admin/outbox', 'T S', 'T S'],
-  // The staff portfolio (:id is the staff member who reports to the line manager).
-  ['GET /portfolio', signedIn, signedIn],
-  ['POST /api/evidence/suggestions', signedIn, signedIn],
-  // Portfolio: achievements and HLTA status.
-  ['GET /people/:id/portfolio/achievements', 'T S L F', '-'],
-  ['GET /people/:id/portfolio/achievements/new', 'T S F', '-'],
-  ['POST /people/:id/portfolio/achievements/new', 'T S F', '-'],
-  ['POST /people/:id/portfolio/achievements/:achievementId/remove', 'T S F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/achievements/flags', 'T S F', '-'],
-  ['POST /people/:id/portfolio/achievements/hlta-status', '-', '-'],
-  ['POST /people/:id/portfolio/achievements/hlta-status/revoke', '-', '-'],
-  ['GET /api/people/:id/achievements', 'T S L F', '-'],
-  [
-    'POST /api/people/:id/achievements',
-    'T S F',
-    '-',
-    { body: '{"kind":"unit","title":"A unit","level":3,"credits":5,"achievedOn":"2024-07-01"}' },
-  ],
-  ['DELETE /api/people/:id/achievements/:achievementId', 'T S F', '-', { loose: true }],
-  ['PUT /api/people/:id/flags', 'T S F', '-', { body: '{"ehcpOrStatement":false,"bsl":false}' }],
-  ['POST /api/people/:id/hlta-status', '-', '-', { body: '{"awardedOn":"2026-01-01"}' }],
-  // Portfolio: attachments.
-  ['POST /people/:id/attachments', 'T S F', '-'],
-  ['GET /people/:id/attachments/:attachmentId', 'T S L F', '-', { loose: true }],
-  ['POST /people/:id/attachments/:attachmentId/remove', 'T S F', '-', { loose: true }],
-  ['POST /api/people/:id/attachments', 'T S F', '-'],
-  ['GET /api/people/:id/attachments/:attachmentId', 'T S L F', '-', { loose: true }],
-  // Portfolio: evidence, judgements, notifications and the review queue.
-  ['GET /people/:id/portfolio/evidence', 'T S L F', '-'],
-  ['GET /people/:id/portfolio/evidence/new', 'F', '-'],
-  ['POST /people/:id/portfolio/evidence/new', 'F', '-'],
-  ['GET /people/:id/portfolio/evidence/:evidenceId', 'T S L F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/evidence/:evidenceId', 'F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/evidence/:evidenceId/delete', 'F', '-', { loose: true }],
-  ['GET /people/:id/portfolio/evidence/:evidenceId/submit', 'F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/evidence/:evidenceId/submit', 'F', '-', { loose: true }],
-  ['GET /people/:id/portfolio/evidence/:evidenceId/decision', 'L', '-', { loose: true }],
-  ['POST /people/:id/portfolio/evidence/:evidenceId/decision', 'L', '-', { loose: true }],
-  ['GET /people/:id/portfolio/judgements', 'T S L F', '-'],
-  ['POST /people/:id/portfolio/judgements', 'L', '-'],
-  ['GET /evidence-queue', signedIn, signedIn],
-  ['GET /notifications', signedIn, signedIn],
-  ['POST /notifications/read', signedIn, signedIn],
-  ['GET /api/people/:id/evidence', 'T S L F', '-'],
-  [
-    'POST /api/people/:id/evidence',
-    'F',
-    '-',
-    { body: '{"kind":"reflective-account","title":"A lesson","occurredOn":"2026-01-05","body":"","claims":["HLTA.26"]}' },
-  ],
-  ['GET /api/people/:id/evidence/:evidenceId', 'T S L F', '-', { loose: true }],
-  [
-    'PUT /api/people/:id/evidence/:evidenceId',
-    'F',
-    '-',
-    { loose: true, body: '{"kind":"reflective-account","title":"A lesson","occurredOn":"2026-01-05","body":"","claims":["HLTA.26"]}' },
-  ],
-  ['POST /api/people/:id/evidence/:evidenceId/submit', 'F', '-', { loose: true, body: '{"pupilsAnonymised":true}' }],
-  [
-    'POST /api/people/:id/evidence/:evidenceId/decision',
-    'L',
-    '-',
-    { loose: true, body: '{"decisions":[{"itemCode":"HLTA.26","outcome":"accepted"}]}' },
-  ],
-  ['GET /api/people/:id/judgements', 'T S L F', '-'],
-  ['POST /api/people/:id/judgements', 'L', '-', { body: '{"itemCode":"HLTA.26","value":"developing","note":""}' }],
-  ['GET /api/evidence-queue', signedIn, signedIn],
-  ['GET /api/notifications', signedIn, signedIn],
-  // Portfolio: CPD log and performance reviews.
-  ['GET /people/:id/portfolio/cpd', 'T S L F', '-'],
-  ['GET /people/:id/portfolio/cpd/new', 'F', '-'],
-  ['POST /people/:id/portfolio/cpd/new', 'F', '-'],
-  ['POST /people/:id/portfolio/cpd/suggestions', 'F', '-', { loose: true }],
-  ['GET /people/:id/portfolio/cpd/:activityId', 'F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/cpd/:activityId', 'F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/cpd/:activityId/remove', 'F', '-', { loose: true }],
-  ['GET /people/:id/portfolio/reviews', 'T S L F', '-'],
-  ['POST /people/:id/portfolio/reviews', 'S L', '-'],
-  ['GET /people/:id/portfolio/reviews/:cycleId', 'T S L F', '-', { loose: true }],
-  ['POST /people/:id/portfolio/reviews/:cycleId', 'S L F', '-', { loose: true }],
-  ['GET /api/people/:id/cpd', 'T S L F', '-'],
-  ['POST /api/people/:id/cpd', 'F', '-', { body: '{"title":"Course","kind":"course","status":"planned","minutes":60}' }],
-  ['POST /api/people/:id/cpd/suggestions', 'F', '-', { body: '{"ref":"TA3/cpdSuggestions/0"}' }],
-  [
-    'PUT /api/people/:id/cpd/:activityId',
-    'F',
-    '-',
-    { loose: true, body: '{"title":"Course","kind":"course","status":"planned","minutes":60}' },
-  ],
-  ['POST /api/people/:id/cpd/:activityId/done', 'F', '-', { loose: true, body: '{"occurredOn":"2026-01-01","minutes":60}' }],
-  ['DELETE /api/people/:id/cpd/:activityId', 'F', '-', { loose: true }],
-  ['GET /api/people/:id/reviews', 'T S L F', '-'],
-  ['POST /api/people/:id/reviews', 'S L', '-'],
-  ['GET /api/people/:id/reviews/:cycleId', 'T S L F', '-', { loose: true }],
-  ['POST /api/people/:id/reviews/:cycleId/objectives', 'S L', '-', { loose: true, body: '{"title":"Objective"}' }],
-  ['POST /api/people/:id/reviews/:cycleId/comments', 'S L F', '-', { loose: true, body: '{"body":"Comment"}' }],
-  ['POST /api/people/:id/reviews/:cycleId/advance', 'S L', '-', { loose: true }],
-  ['PUT /api/people/:id/reviews/:cycleId/outcome', 'S L', '-', { loose: true, body: '{"outcome":"Met"}' }],
-  ['POST /api/people/:id/reviews/:cycleId/signatures', 'S L F', '-', { loose: true, body: '{"as":"staff"}' }],
-  // Portfolio: mandatory training.
-  ['GET /people/:id/portfolio/training', 'T S L F', '-'],
-  ['POST /people/:id/portfolio/training', 'T S F', '-'],
-  ['POST /people/:id/portfolio/training/:recordId/remove', 'T S F', '-', { loose: true }],
-  ['GET /organisations/:id/training', 'T S', '-'],
-  ['GET /organisations/:id/training.csv', 'T S', '-'],
-  ['GET /organisations/:id/training/settings', 'T', '-'],
-  ['POST /organisations/:id/training/settings', 'T', '-'],
-  ['GET /api/people/:id/training', 'T S L F', '-'],
-  ['POST /api/people/:id/training', 'T S F', '-', { body: '{"kindId":"00000000-0000-4000-8000-000000000000","completedOn":"2026-01-01"}' }],
-  ['GET /api/organisations/:id/training', 'T S', '-'],
-  ['GET /api/organisations/:id/training-kinds', 'T', '-'],
-  ['PUT /api/organisations/:id/training-kinds/:kindId', 'T', '-', { loose: true, body: '{"validityMonths":12}' }],
-  // Portfolio: overview, HLTA preparation, exports and team view.
-  ['GET /people/:id/portfolio', 'T S L F', '-'],
-  ['GET /people/:id/portfolio/export.json', 'T S L F', '-'],
-  ['GET /people/:id/portfolio/export.pdf', 'T S L F', '-'],
-  ['GET /people/:id/portfolio/hlta', 'T S L F', '-'],
-  ['POST /people/:id/portfolio/hlta', 'F', '-'],
-  ['GET /people/:id/portfolio/hlta/evidence-file.zip', 'T S L F', '-'],
-  ['GET /team', signedIn, signedIn],
-  ['GET /api/schemas/portfolio-record.json', everyone, everyone],
-  ['GET /api/people/:id/portfolio', 'T S L F', '-'],
-  ['GET /api/people/:id/hlta-preparation', 'T S L F', '-'],
-  ['GET /api/people/:id/portfolio/export', 'T S L F', '-'],
+  ...portfolioRows,
   // Audit trail (no organisation in the path: each admin sees their own scope).
   ['GET /audit', 'T S', 'T S'],
   ['GET /audit/export.csv', 'T S', 'T S'],
