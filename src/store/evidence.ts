@@ -132,8 +132,16 @@ export const evidence = (db: Kysely<Tables>) => {
         .execute();
     },
 
-    setStatus: async (trustId: string, id: string, s: { status: 'submitted' | 'decided'; at: Date }): Promise<void> => {
-      await db
+    /**
+     * Moves evidence on from the status it was read in (`from`); false when someone else moved it
+     * first, so two concurrent decisions or submissions cannot both apply.
+     */
+    setStatus: async (
+      trustId: string,
+      id: string,
+      s: { status: 'submitted' | 'decided'; from: 'draft' | 'submitted' | 'decided'; at: Date },
+    ): Promise<boolean> => {
+      const result = await db
         .updateTable('evidence_items')
         .set(
           s.status === 'submitted'
@@ -142,7 +150,10 @@ export const evidence = (db: Kysely<Tables>) => {
         )
         .where('trust_id', '=', trustId)
         .where('id', '=', id)
-        .execute();
+        .where('status', '=', s.from)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     remove: async (trustId: string, id: string, at: Date): Promise<void> => {

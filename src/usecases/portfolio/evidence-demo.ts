@@ -50,8 +50,8 @@ export const seedDemoEvidence = async (
     ],
     id,
   );
-  await store.setStatus(trustId, decidedId, { status: 'submitted', at: daysAgo(25) });
-  await store.setStatus(trustId, decidedId, { status: 'decided', at: daysAgo(20) });
+  await store.setStatus(trustId, decidedId, { status: 'submitted', from: 'draft', at: daysAgo(25) });
+  await store.setStatus(trustId, decidedId, { status: 'decided', from: 'submitted', at: daysAgo(20) });
   const judgementId = id();
   await judgements(trx).insert({
     id: judgementId,
@@ -85,7 +85,7 @@ export const seedDemoEvidence = async (
     [{ itemCode: 'HLTA.1', status: 'claimed', feedback: null, decidedBy: null, decidedAt: null }],
     id,
   );
-  await store.setStatus(trustId, waitingId, { status: 'submitted', at: daysAgo(5) });
+  await store.setStatus(trustId, waitingId, { status: 'submitted', from: 'draft', at: daysAgo(5) });
 
   const event = (actor: string, action: string, entity: string, entityId: string) => ({
     trustId,

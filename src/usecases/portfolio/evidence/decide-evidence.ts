@@ -38,6 +38,8 @@ export const decideEvidence = async (
   const previous = new Map(item.claims.map((c) => [c.itemCode, c]));
   await deps.db.transaction().execute(async (trx) => {
     const store = evidence(trx);
+    if (!(await store.setStatus(subject.trustId, item.id, { status: 'decided', from: 'submitted', at: now })))
+      throw new AppError('conflict', 'This evidence was changed by someone else meanwhile: reload it and try again');
     await store.writeClaims(
       subject.trustId,
       item.id,
@@ -48,7 +50,7 @@ export const decideEvidence = async (
       ),
       () => newIdOf(deps),
     );
-    await store.setStatus(subject.trustId, item.id, { status: 'decided', at: now });
+
     const log = audit(trx, deps.auditKey);
     await log.record({
       trustId: subject.trustId,

@@ -163,6 +163,21 @@ describe.each(testDatabaseKinds())('the evidence workflow on %s', (kind) => {
     expect(await auditActions(draft.id)).toEqual(['evidence.created', 'evidence.submitted']);
   });
 
+  it('applies only one of two decisions made at the same moment: the other is told to reload', async () => {
+    const draft = await createEvidence(deps, who.staff, own.reportId, input({ claims: ['HLTA.25'] }));
+    await submitEvidence(deps, who.staff, own.reportId, draft.id, { pupilsAnonymised: true });
+    const decision = { decisions: [{ itemCode: 'HLTA.25', outcome: 'accepted' }] };
+    const outcomes = await Promise.allSettled([
+      decideEvidence(deps, who.manager, own.reportId, draft.id, decision),
+      decideEvidence(deps, who.manager, own.reportId, draft.id, decision),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toEqual({ status: 'rejected', reason: refusal('conflict') });
+    const judged = await database.kysely.selectFrom('judgements').select('id').where('evidence_id', '=', draft.id).execute();
+    expect(judged).toHaveLength(1);
+    expect(await auditActions(draft.id)).toEqual(['evidence.created', 'evidence.submitted', 'evidence.decided']);
+  });
+
   it('checks input: unknown items, future dates, and only the person writes their evidence', async () => {
     await expect(createEvidence(deps, who.staff, own.reportId, input({ claims: ['NOPE.1'] }))).rejects.toEqual(refusal('validation'));
     await expect(createEvidence(deps, who.staff, own.reportId, input({ occurredOn: '2027-01-01' }))).rejects.toEqual(refusal('validation'));

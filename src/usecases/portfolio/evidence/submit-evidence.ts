@@ -30,7 +30,8 @@ export const submitEvidence = async (
   const previous = new Map(item.claims.map((c) => [c.itemCode, c]));
   await deps.db.transaction().execute(async (trx) => {
     const store = evidence(trx);
-    await store.setStatus(subject.trustId, item.id, { status: 'submitted', at: now });
+    if (!(await store.setStatus(subject.trustId, item.id, { status: 'submitted', from: item.status, at: now })))
+      throw new AppError('conflict', 'This evidence was changed by someone else meanwhile: reload it and try again');
     await store.writeClaims(
       subject.trustId,
       item.id,

@@ -48,6 +48,12 @@ describe.each(testDatabaseKinds())('portfolio overview, HLTA preparation, export
     expect(response.body).toContain('aria-current="page"');
   });
 
+  it('marks "My portfolio" in the header on the person’s own portfolio, and "Staff" when a manager looks at it', async () => {
+    const activeLink = (html: string) => /govuk-service-navigation__item--active[^>]*>\s*<a[^>]*href="([^"]+)"/.exec(html)?.[1];
+    expect(activeLink((await get(`/people/${own.reportId}/portfolio/evidence`, staff)).body)).toBe('/portfolio');
+    expect(activeLink((await get(`/people/${own.reportId}/portfolio/evidence`, manager)).body)).toBe('/people');
+  });
+
   it('downloads the JSON export as an attachment that validates, and the PDF', async () => {
     const json = await get(`/people/${own.reportId}/portfolio/export.json`, manager);
     expect(json.statusCode).toBe(200);
