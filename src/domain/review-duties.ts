@@ -10,11 +10,7 @@ import { progressionGraph } from './progression-graph.ts';
 export const performanceReviewDuties = (catalogue: Catalogue): CompetencyItem[] =>
   catalogue.items({ kind: 'duty' }).filter((item) => /\bperformance review\b/i.test(item.text));
 
-/**
- * A role's duties: the duties under the role (following groups), or — for a framework that holds a
- * single role and lists its duties without naming the role as their parent, like the Associate
- * Teacher standard — the framework's duties.
- */
+/** A role's duties: the duties under the role, following groups. */
 export const dutiesOfRole = (catalogue: Catalogue, roleId: string): CompetencyItem[] => {
   const found: CompetencyItem[] = [];
   const visit = (code: string, depth: number) => {
@@ -24,10 +20,7 @@ export const dutiesOfRole = (catalogue: Catalogue, roleId: string): CompetencyIt
     }
   };
   visit(roleId, 0);
-  if (found.length > 0) return found;
-  const framework = catalogue.frameworkOf(roleId);
-  if (!framework || (framework.roles ?? []).length !== 1) return [];
-  return catalogue.items({ framework: framework.id, kind: 'duty' });
+  return found;
 };
 
 /** What an objective may be linked to, suggested for a person: their role's duties, then those of the roles it leads to. */

@@ -78,6 +78,19 @@ export const judgements = (db: Kysely<Tables>) => ({
     return rows.map(toJudgement);
   },
 
+  /** Every judgement of a person, newest first (their whole history in one query). */
+  allOfPerson: async (trustId: string, personId: string): Promise<Judgement[]> => {
+    const rows = await db
+      .selectFrom('judgements')
+      .selectAll()
+      .where('trust_id', '=', trustId)
+      .where('person_id', '=', personId)
+      .orderBy('judged_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(toJudgement);
+  },
+
   /** Every judgement of one item for a person, newest first. */
   history: async (trustId: string, personId: string, itemCode: string): Promise<Judgement[]> => {
     const rows = await db

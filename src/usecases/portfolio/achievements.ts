@@ -5,6 +5,7 @@ import { detailsFromZod } from '../../contracts/zod-issues.ts';
 import { checkAchievement } from '../../domain/achievement-check.ts';
 import { creditSummary } from '../../domain/credits.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { can } from '../../domain/policy/can.ts';
 import { portfolioState } from '../../domain/portfolio-state.ts';
 import { achievements, type StoredAchievement } from '../../store/achievements.ts';
 import { audit } from '../../store/audit.ts';
@@ -27,6 +28,8 @@ export type PersonAchievements = {
   achievements: StoredAchievement[];
   flags: Flags;
   credits: CreditLine[];
+  /** What the asking user may do here: change achievements and flags, award HLTA status. */
+  can: { edit: boolean; award: boolean };
 };
 
 const userOf = (actor: Actor | Anonymous): Actor => {
@@ -35,10 +38,12 @@ const userOf = (actor: Actor | Anonymous): Actor => {
 };
 
 /** Loads the person and authorizes a change: the person themselves edit their portfolio, anyone else must be allowed to update them. */
-export const loadForChange = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<ProgressionSubject> => {
-  const self = actor.kind === 'user' && actor.personId === personId;
-  return loadSubject(deps, actor, personId, self ? 'person.editPortfolio' : 'person.update');
-};
+/** The person edits their own achievements; anyone else records them for the person as an admin. */
+const changeActionFor = (actor: Actor | Anonymous, personId: string) =>
+  actor.kind === 'user' && actor.personId === personId ? 'person.editPortfolio' : 'person.update';
+
+export const loadForChange = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<ProgressionSubject> =>
+  loadSubject(deps, actor, personId, changeActionFor(actor, personId));
 
 const personOf = (s: ProgressionSubject) => ({ id: s.id, name: s.name, trustId: s.trustId, organisationId: s.organisationId });
 
@@ -92,7 +97,17 @@ export const listAchievements = async (deps: PortfolioDeps, actor: Actor | Anony
   const held = await store.listFor(subject.trustId, subject.id);
   const flags = await store.flags(subject.trustId, subject.id);
   const { state } = portfolioState({ achievements: held.map((a) => a.details), flags, judgements: [] });
-  return { person: personOf(subject), achievements: held, flags, credits: creditSummary(state, deps.catalogue) };
+  const resource = { type: 'person', trustId: subject.trustId, organisationId: subject.organisationId, personId: subject.id } as const;
+  return {
+    person: personOf(subject),
+    achievements: held,
+    flags,
+    credits: creditSummary(state, deps.catalogue),
+    can: {
+      edit: can(actor, changeActionFor(actor, subject.id), resource).allowed,
+      award: can(actor, 'person.awardHltaStatus', resource).allowed,
+    },
+  };
 };
 
 /** Records an achievement for a person; `input` is checked by the contract and against the catalogue. */

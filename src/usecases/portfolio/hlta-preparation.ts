@@ -1,6 +1,7 @@
 import { AppError } from '../../contracts/errors.ts';
 import { type FileDocument, type HltaPreparation, hltaPreparation } from '../../domain/hlta-preparation.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { can } from '../../domain/policy/can.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { audit } from '../../store/audit.ts';
 import { type FileEvidence, hltaFile } from '../../store/hlta-file.ts';
@@ -15,6 +16,8 @@ export type HltaPreparationView = {
   person: { id: string; name: string; trustId: string; organisationId: string };
   preparation: HltaPreparation;
   candidates: Map<string, FileEvidence[]>;
+  /** Whether the asking user may choose the documents (only the person themselves). */
+  canChoose: boolean;
 };
 
 const rulesOf = (catalogue: Catalogue) => {
@@ -31,7 +34,7 @@ const toDocument = (e: FileEvidence): FileDocument => ({
   occurredOn: e.occurredOn,
 });
 
-const viewOf = async (deps: PortfolioDeps, loaded: PortfolioSubject): Promise<HltaPreparationView> => {
+const viewOf = async (deps: PortfolioDeps, actor: Actor | Anonymous, loaded: PortfolioSubject): Promise<HltaPreparationView> => {
   const { subject } = loaded;
   const { rules, standards } = rulesOf(deps.catalogue);
   const store = hltaFile(deps.db);
@@ -56,12 +59,18 @@ const viewOf = async (deps: PortfolioDeps, loaded: PortfolioSubject): Promise<Hl
     person: { id: subject.id, name: subject.name, trustId: subject.trustId, organisationId: subject.organisationId },
     preparation,
     candidates,
+    canChoose: can(actor, 'person.editPortfolio', {
+      type: 'person',
+      trustId: subject.trustId,
+      organisationId: subject.organisationId,
+      personId: subject.id,
+    }).allowed,
   };
 };
 
 /** The HLTA preparation check of a person (anyone who may read their portfolio). */
 export const hltaPreparationOf = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<HltaPreparationView> =>
-  viewOf(deps, await loadPortfolioSubject(deps, actor, personId, 'person.readPortfolio'));
+  viewOf(deps, actor, await loadPortfolioSubject(deps, actor, personId, 'person.readPortfolio'));
 
 /**
  * The person chooses the documents under one standard, in order: only their own evidence that claims

@@ -1,9 +1,9 @@
 import type { Actor } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
+import { standardSetsOf, trainingStatus, yearOf } from '../../domain/portfolio-progress.ts';
 import { schoolDateOf } from '../../domain/school-date.ts';
 import { portfolioCounts, reportsOf } from '../../store/team.ts';
 import type { PortfolioDeps } from './deps.ts';
-import { standardSetsOf, trainingStatus, yearOf } from './overview.ts';
 
 /** One report as the team view shows them. */
 export type TeamMember = {

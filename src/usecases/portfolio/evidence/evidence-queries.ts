@@ -52,10 +52,13 @@ export type JudgementsView = {
 /** A person's current judgements, each item's history, and the titles of the evidence behind them. */
 export const judgementsOfPerson = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<JudgementsView> => {
   const subject = await loadSubject(deps, actor, personId, 'person.readPortfolio');
-  const store = judgements(deps.db);
-  const current = await store.current(subject.trustId, subject.id);
   const history = new Map<string, Judgement[]>();
-  for (const j of current) history.set(j.itemCode, await store.history(subject.trustId, subject.id, j.itemCode));
+  for (const j of await judgements(deps.db).allOfPerson(subject.trustId, subject.id))
+    history.set(j.itemCode, [...(history.get(j.itemCode) ?? []), j]);
+  // Newest first, so each item's current judgement heads its history.
+  const current = [...history.values()]
+    .flatMap((items) => items.slice(0, 1))
+    .sort((a, b) => (a.itemCode < b.itemCode ? -1 : a.itemCode > b.itemCode ? 1 : 0));
   const evidenceTitles = new Map((await evidence(deps.db).listByPerson(subject.trustId, subject.id)).map((e) => [e.id, e.title] as const));
   const judges = [...new Set([...history.values()].flat().map((j) => j.judgedBy))];
   const judgeNames = await evidence(deps.db).accountNames(subject.trustId, judges);

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AchievementDetails } from '../../../../contracts/portfolio/achievement.ts';
 import { qualificationLevelName } from '../../../../domain/achievements.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
-import { can } from '../../../../domain/policy/can.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
 import {
@@ -149,9 +148,6 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
     const d = deps(request);
     const list = await listAchievements(d, actor, id);
     const standing = await readHltaStanding(d, actor, id);
-    const resource = { type: 'person', trustId: list.person.trustId, organisationId: list.person.organisationId, personId: id } as const;
-    const canEdit = can(actor, actor.personId === id ? 'person.editPortfolio' : 'person.update', resource).allowed;
-    const canAward = can(actor, 'person.awardHltaStatus', resource).allowed;
     const files = await attachmentsOf(
       d.db,
       list.person.trustId,
@@ -193,8 +189,8 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
         },
         award,
         errors,
-        canEdit,
-        canAward,
+        canEdit: list.can.edit,
+        canAward: list.can.award,
         maxBytes: d.config.attachmentMaxBytes,
         uploadError,
       },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { entryReasons } from '../../../../domain/hlta-preparation.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
-import { can } from '../../../../domain/policy/can.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
 import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
 import { assembleHltaEvidenceFile } from '../../../../usecases/portfolio/hlta-evidence-file.ts';
@@ -43,12 +42,6 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
   ) => {
     const view = await hltaPreparationOf(deps(request.id), actor, id);
     const { preparation, person } = view;
-    const canEdit = can(actor, 'person.editPortfolio', {
-      type: 'person',
-      trustId: person.trustId,
-      organisationId: person.organisationId,
-      personId: person.id,
-    }).allowed;
     const standards = preparation.standards.map((s) => {
       const chosen = new Set(s.documents.map((d) => d.evidenceId));
       return {
@@ -74,7 +67,7 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
         preparation,
         entryReasons: entryReasons(preparation.entry),
         standards,
-        canEdit,
+        canEdit: view.canChoose,
         readyCount: standards.filter((s) => s.status === 'ok').length,
         errorList: failed ? [{ text: `Standard ${failed.number}: ${failed.error}`, href: `#${failed.anchor}-documents` }] : [],
       },

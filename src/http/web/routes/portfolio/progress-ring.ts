@@ -1,4 +1,4 @@
-import type { StandardSetProgress } from '../../../../usecases/portfolio/overview.ts';
+import type { StandardSetProgress } from '../../../../domain/portfolio-progress.ts';
 
 const RADIUS = 40;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
