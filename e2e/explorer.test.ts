@@ -76,6 +76,19 @@ describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
     await context.close();
   });
 
+  it('every example the home page suggests searching for finds something', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const hint = (await page.locator('#search-q-hint').textContent()) ?? '';
+    const examples = [...hint.matchAll(/‘([^’]+)’/g)].map((match) => match[1] ?? '');
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const example of examples) {
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(example)}`);
+      expect(await page.getByTestId('search-results').locator('li').count(), example).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
   it('can be used by keyboard: Tab reaches the search box and Enter submits', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

@@ -23,6 +23,8 @@ describe.skipIf(skipBrowserSuite)('single sign-on in Chromium against a real Ope
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    // Redirects back from the provider are built from the public address, as in a running instance.
+    context.config = { ...context.config, publicUrl: url };
     provider = await startTestOidcProvider({ redirectUri: `${url}/sign-in/sso/callback` });
     const db = context.database.kysely;
     seeded = await seedTrust(db, null);

@@ -39,7 +39,11 @@ describe('startApp', () => {
       await app.close();
     }
     const refused = await startApp(
-      configFor(dataDir, { production: true, secretKey: Buffer.alloc(32, 7).toString('base64') }),
+      configFor(dataDir, {
+        production: true,
+        publicUrl: 'https://pathways.trust.example',
+        secretKey: Buffer.alloc(32, 7).toString('base64'),
+      }),
       quiet,
     ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
@@ -49,10 +53,38 @@ describe('startApp', () => {
 
   it('in production on an empty database creates no demo data', async () => {
     const dataDir = await freshDataDir();
-    const app = await startApp(configFor(dataDir, { production: true, secretKey: Buffer.alloc(32, 7).toString('base64') }), quiet);
+    const app = await startApp(
+      configFor(dataDir, {
+        production: true,
+        publicUrl: 'https://pathways.trust.example',
+        secretKey: Buffer.alloc(32, 7).toString('base64'),
+      }),
+      quiet,
+    );
     try {
       expect(app.context.demo).toBe(false);
       expect(await app.context.database.kysely.selectFrom('organisations').select('id').execute()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses production without a public address, before touching the database', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pathways-app-'));
+    dirs.push(dataDir);
+    const refused = await startApp(
+      configFor(dataDir, { production: true, secretKey: Buffer.alloc(32, 7).toString('base64') }),
+      quiet,
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('config_invalid');
+    expect((refused as AppError).describe()).toContain('PATHWAYS_PUBLIC_URL');
+  });
+
+  it('in demo mode without a public address, emails link to the listening address', async () => {
+    const app = await startApp(configFor(await freshDataDir(), { host: '0.0.0.0' }), quiet);
+    try {
+      expect(app.context.config.publicUrl).toBe(`http://localhost:${app.port}`);
     } finally {
       await app.close();
     }

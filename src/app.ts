@@ -5,7 +5,7 @@ import { join } from 'node:path';
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Config } from './contracts/config.ts';
+import { type Config, requirePublicUrlInProduction } from './contracts/config.ts';
 import { AppError } from './contracts/errors.ts';
 import { buildServer } from './http/server.ts';
 import { accounts } from './store/accounts.ts';
@@ -98,6 +98,7 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? (() => new Date());
   const demo = !config.production;
+  requirePublicUrlInProduction(config);
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, mode: 'server' });
   let stopWatching = () => {};
   let stopJobs: () => Promise<void> = async () => {};
@@ -127,6 +128,8 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    // Links in emails point to the configured public address; a demo without one uses where it listens.
+    if (!config.publicUrl) context.config = { ...config, publicUrl: listeningAddress(config.host, port) };
     stopWatching = watchImportedFrameworks(database.kysely, catalogue, options.catalogueRefreshMs ?? 3000, (error) =>
       server?.log.warn({ err: error }, 'could not refresh the framework catalogue from imported frameworks'),
     );
@@ -158,6 +161,12 @@ export const startApp = async (config: Config, options: StartOptions = {}): Prom
     await database.close();
     throw error;
   }
+};
+
+/** The address a demo instance is reached at: the interface it listens on, localhost for all interfaces. */
+const listeningAddress = (host: string, port: number) => {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 };
 
 const printDemoBanner = (print: (line: string) => void, logins: readonly DemoLogin[]) => {

@@ -25,7 +25,9 @@ export const runAuditVerify = async (
       write(
         verdict.ok
           ? `ok      ${chain}: ${verdict.checked} events verified\n`
-          : `BROKEN  ${chain}: event ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} events before it verified)\n`,
+          : 'missing' in verdict
+            ? `BROKEN  ${chain}: ${verdict.reason} (${verdict.checked} events verified)\n`
+            : `BROKEN  ${chain}: event ${verdict.brokenAt}: ${verdict.reason} (${verdict.checked} events before it verified)\n`,
       );
     }
     if (reports.length === 0) write('There are no audit events yet.\n');

@@ -4,8 +4,9 @@ import { basename } from 'node:path';
 import Table from 'cli-table3';
 import { type Command, Option } from 'commander';
 import { type Config, readConfig } from '../contracts/config.ts';
+import type { CaseVersion } from '../framework/case/export.ts';
 import { exportFrameworkAsCase, type FrameworkSummary, listFrameworks, showFramework } from '../usecases/frameworks.ts';
-import { importIfateStandard } from '../usecases/import-framework.ts';
+import { importCasePackage, importIfateStandard } from '../usecases/import-framework.ts';
 import { loadKeys } from '../usecases/secrets.ts';
 import { withCatalogue, withDatabase } from './db.ts';
 
@@ -114,12 +115,14 @@ export const registerFrameworkCommands = (program: Command, out: Output = proces
 
   framework
     .command('export')
-    .description('export a framework in an exchange format (1EdTech CASE v1.0)')
+    .description('export a framework in an exchange format (1EdTech CASE 1.1, or its 1.0 form)')
     .addOption(new Option('--format <format>', 'exchange format').choices(['case']).makeOptionMandatory())
+    .addOption(new Option('--case-version <version>', 'CASE version to write').choices(['1.1', '1.0']).default('1.1'))
     .argument('<framework-id>', 'framework id, e.g. hlta-standards')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (id: string, options: { out?: string }, command: Command) => {
-      const pkg = await withCatalogue(configOf(command), (source) => exportFrameworkAsCase(source.current(), id, () => new Date()));
+    .action(async (id: string, options: { out?: string; caseVersion: string }, command: Command) => {
+      const caseVersion: CaseVersion = options.caseVersion === '1.0' ? '1.0' : '1.1';
+      const pkg = await withCatalogue(configOf(command), (source) => exportFrameworkAsCase(source.current(), id, caseVersion));
       if (options.out) {
         await writeFile(options.out, json(pkg), 'utf8');
         process.stderr.write(`Wrote ${pkg.CFItems?.length ?? 0} CASE items of ${id} to ${options.out}\n`);
@@ -128,15 +131,18 @@ export const registerFrameworkCommands = (program: Command, out: Output = proces
 
   framework
     .command('import')
-    .description('import an apprenticeship standard (Skills England / IfATE API JSON) as a new framework')
-    .addOption(new Option('--format <format>', 'source format').choices(['ifate']).makeOptionMandatory())
-    .argument('<file>', 'the standard as JSON, e.g. ST0454.json')
-    .action(async (file: string, _options: unknown, command: Command) => {
+    .description(
+      'import a framework as JSON: an apprenticeship standard (--format ifate: Skills England / IfATE API) or a 1EdTech CASE 1.0/1.1 package (--format case)',
+    )
+    .addOption(new Option('--format <format>', 'source format').choices(['ifate', 'case']).makeOptionMandatory())
+    .argument('<file>', 'the file, e.g. ST0454.json or framework.cfpackage.json')
+    .action(async (file: string, options: { format: string }, command: Command) => {
       const text = await readFile(file, 'utf8');
       const config = configOf(command);
       const { auditKey } = await loadKeys(config);
+      const importer = options.format === 'case' ? importCasePackage : importIfateStandard;
       const result = await withDatabase(config, (database) =>
-        importIfateStandard({ database, auditKey }, { text, fileName: basename(file), actor: `cli:${userInfo().username}` }),
+        importer({ database, auditKey }, { text, fileName: basename(file), actor: `cli:${userInfo().username}` }),
       );
       out.write(`${result.message}\n`);
     });

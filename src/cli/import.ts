@@ -5,12 +5,15 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { type Command, Option } from 'commander';
 import { readConfig } from '../contracts/config.ts';
+import { AppError } from '../contracts/errors.ts';
 import type { Actor } from '../domain/policy/actor.ts';
+import { fieldLabel, valueText } from '../domain/staff-import/change-text.ts';
 import type { RowError } from '../domain/staff-import/validate.ts';
 import { createCatalogueSource } from '../usecases/catalogue-source.ts';
 import { loadKeys } from '../usecases/secrets.ts';
 import { applyStaffImport, type StaffImportResult } from '../usecases/staff-import/apply.ts';
 import { findSchool, previewStaffImport, type StaffImportDeps, type StaffImportPreview } from '../usecases/staff-import/preview.ts';
+import { rememberRoleValues } from '../usecases/staff-import/role-values.ts';
 import { withDatabase } from './db.ts';
 import { exitCodeOf } from './errors.ts';
 
@@ -45,7 +48,8 @@ const parseMap = (entries: readonly string[]): Record<string, string | null> =>
   Object.fromEntries(
     entries.map((entry) => {
       const at = entry.lastIndexOf('=');
-      if (at <= 0) throw new Error(`--map "${entry}" must look like "School word=ROLE_ID" (or "School word=" for no graded role)`);
+      if (at <= 0)
+        throw new AppError('validation', `--map "${entry}" must look like "School word=ROLE_ID" (or "School word=" for no graded role)`);
       const role = entry.slice(at + 1).trim();
       return [entry.slice(0, at).trim(), role === '' ? null : role];
     }),
@@ -61,7 +65,10 @@ const previewText = (preview: StaffImportPreview, markMissingLeft: boolean) => {
   const lines = [
     `School: ${preview.school.name}`,
     `To create: ${preview.summary.create}; to update: ${preview.summary.update}; unchanged: ${preview.summary.unchanged}`,
-    ...preview.summary.updates.map((u) => `  update ${u.name}: ${u.changes.map((c) => c.field).join(', ')}`),
+    ...preview.summary.updates.flatMap((u) => [
+      `  update ${u.name}:`,
+      ...u.changes.map((c) => `    ${fieldLabel(c.field)}: ${valueText(c.before)} → ${valueText(c.after)}`),
+    ]),
   ];
   if (preview.summary.missing.length > 0) {
     lines.push(
@@ -101,7 +108,7 @@ export const registerImportCommands = (program: Command) => {
     .description("import or update a school's staff from its MIS export (CSV in UTF-8, or XLSX)")
     .argument('<file>', 'the staff file (.csv or .xlsx)')
     .requiredOption('--school <id|urn>', 'the school, by id or URN')
-    .option('--dry-run', 'check the file and show what would change, without writing anything')
+    .option('--dry-run', 'check the file and show what would change, without importing anyone (--map choices are still remembered)')
     .option('--mark-missing-left', 'mark people on record who are missing from the file as left (off by default)')
     .option(
       '--map <value=ROLE>',
@@ -128,11 +135,14 @@ export const registerImportCommands = (program: Command) => {
           clock: () => new Date(),
         };
         const actor = cliOperator(school.trust_id);
+        const roleValues = parseMap(flags.map);
+        // Remembered for the school at once, as the web wizard's role step does: later runs need no --map.
+        if (flags.map.length > 0) await rememberRoleValues(deps, actor, school.id, roleValues);
         const input = {
           schoolId: school.id,
           fileName: basename(file),
           bytes,
-          roleValues: parseMap(flags.map),
+          roleValues,
           markMissingAsLeft: flags.markMissingLeft === true,
         };
         const preview = await previewStaffImport(deps, actor, input);

@@ -10,8 +10,10 @@ import { withCatalogue, withDatabase } from './db.ts';
 import { reportError } from './errors.ts';
 import { registerFrameworkCommands } from './framework.ts';
 import { registerImportCommands } from './import.ts';
+import { registerOtjCommands } from './otj.ts';
 import { registerProgressionCommands } from './progression.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerTrustCommands } from './trust.ts';
 
 export const buildProgram = (): Command => {
   const program = new Command('pathways')
@@ -33,8 +35,10 @@ export const buildProgram = (): Command => {
     });
   registerFrameworkCommands(program);
   registerAuditCommands(program);
+  registerTrustCommands(program);
   registerImportCommands(program);
   registerProgressionCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
+  registerOtjCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
   return program;
 };
 

@@ -63,11 +63,30 @@ describe('pathways gap | route | rolefit', () => {
 
   it('route --json has routes with steps (done / todo) and totalMonths', async () => {
     const out = JSON.parse(await pathways('route', '--state', join(dir, 'state.json'), '--goal', 'TEACHER_QTS', '--json'));
-    expect(out.routes[0].totalMonths).toBe(21);
+    // The person studies 6 hours a week: the top-up's part-time form (24 months) and part-time QTS training (18 to 24).
+    expect(out.routes[0].totalMonths).toBe(24 + 18);
+    expect(out.routes[0].headline).toMatch(/^42 months known \(600 hours of learning\) \+ \d steps? of unknown length$/);
     expect(out.routes[0].steps.map((s: { status: string }) => s.status)).toContain('done');
     expect(out.routes[0].steps.map((s: { status: string }) => s.status)).toContain('todo');
     const text = await pathways('route', '--state', join(dir, 'state.json'), '--goal', 'TEACHER_QTS');
-    expect(text).toContain('Route 1 to Qualified teacher (QTS)');
+    expect(text).toContain('Route 1 to Qualified teacher (QTS): 42 months known');
+    expect(text).toContain("months part-time (the programme's part-time form)");
+    expect(text).not.toContain('known months');
+  });
+
+  it('gap asks for the ST1414 option, and --training-phase decides whether QTS entry asks for science', async () => {
+    // Issue 10: without an option ST1414's KSBs cannot be answered; science is asked of primary trainees only.
+    const st1414 = await pathways('gap', '--state', join(dir, 'state.json'), '--target', 'ST1414');
+    expect(st1414).toContain('? choose an option: SEND, SEW or SCP');
+    const unchosen = JSON.parse(await pathways('gap', '--state', join(dir, 'state.json'), '--target', 'ITT.QTS', '--json'));
+    expect(unchosen.choices.map((c: { name: string }) => c.name)).toEqual(['trainingPhase']);
+    const secondary = JSON.parse(
+      await pathways('gap', '--state', join(dir, 'state.json'), '--target', 'ITT.QTS', '--training-phase', 'secondary', '--json'),
+    );
+    expect(secondary).toMatchObject({ trainingPhase: 'secondary', choices: [] });
+    await expect(
+      pathways('gap', '--state', join(dir, 'state.json'), '--target', 'ITT.QTS', '--training-phase', 'nursery'),
+    ).rejects.toMatchObject({ code: 'validation' });
   });
 
   it('rolefit --json has the fields issue 5 names', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../contracts/errors.ts';
+import { GoalOptions } from '../contracts/person-state.ts';
 import { type Gap, gap } from '../domain/gap.ts';
 import type { EvaluationNode } from '../domain/requirements/index.ts';
 import { resolveDutyProfile, resolvePersonState } from '../domain/resolve-input.ts';
@@ -27,6 +28,16 @@ const readJson = async (file: string): Promise<unknown> => {
   }
 };
 
+/** The goal options of a command line, checked like the API's (`--training-phase` must be primary or secondary). */
+const goalOptions = (opts: { option?: string; trainingPhase?: string }): GoalOptions => {
+  const parsed = GoalOptions.safeParse({ option: opts.option, trainingPhase: opts.trainingPhase });
+  if (!parsed.success)
+    throw new AppError('validation', 'The goal options are not valid', [
+      { where: '--training-phase', reason: 'choose primary or secondary' },
+    ]);
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+};
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const mark = { met: '[x]', partial: '[~]', 'not-met': '[ ]' } satisfies Record<EvaluationNode['status'], string>;
 
@@ -35,7 +46,10 @@ const treeText = (node: EvaluationNode, depth = 0): string[] => {
   const line = `${'  '.repeat(depth)}${mark[node.status]} ${node.label}${advice}`;
   const detail =
     node.status === 'met'
-      ? node.evidence.map((e) => `${'  '.repeat(depth + 2)}✓ ${e}`)
+      ? [
+          ...node.evidence.map((e) => `${'  '.repeat(depth + 2)}✓ ${e}`),
+          ...(node.subjectTo ?? []).map((c) => `${'  '.repeat(depth + 2)}! met, subject to ${c}`),
+        ]
       : node.action
         ? [`${'  '.repeat(depth + 2)}→ ${node.action}`]
         : [];
@@ -48,7 +62,9 @@ const treeText = (node: EvaluationNode, depth = 0): string[] => {
 
 const gapText = (g: Gap) =>
   [
-    `Gap to ${g.target.title} (${g.target.id})${g.option ? `, option ${g.option}` : ''}: ${g.ready ? 'every required rule is met' : 'not yet'}`,
+    `Gap to ${g.target.title} (${g.target.id})${g.option ? `, option ${g.option}` : ''}${g.trainingPhase ? `, training for the ${g.trainingPhase} phase` : ''}: ${g.ready ? 'every required rule is met' : 'not yet'}`,
+    ...g.choices.map((c) => `  ? ${c.text}`),
+    ...g.subjectTo.map((c) => `  ! met, subject to ${c}`),
     `  met ${g.counts.met}, partly met ${g.counts.partial}, missing ${g.counts.missing} (blocking ${g.counts.blocking}, advice ${g.counts.advice})`,
     ...g.coverage.map((c) => `  ${c.title}: ${c.met}/${c.total} met, ${c.developing} developing`),
     ...g.rules.flatMap((r) => [`${r.stage}: ${r.id}`, ...treeText(r.node, 1)]),
@@ -61,9 +77,11 @@ const routeText = (plan: RoutePlan) => {
   return (
     plan.routes
       .flatMap((r, i) => [
-        `Route ${i + 1} to ${plan.goal.title}: ${r.totalMonths} known months, ${r.totalHours} hours${r.unknownDurations ? `, ${r.unknownDurations} step(s) of unknown duration` : ''}`,
+        `Route ${i + 1} to ${plan.goal.title}: ${r.headline}`,
+        `  ${r.durationNote}`,
         ...r.steps.map(
-          (s, n) => `  ${n + 1}. [${s.status === 'done' ? 'done' : 'to do'}] ${s.title} — ${s.duration}\n       why: ${s.why}`,
+          (s, n) =>
+            `  ${n + 1}. [${s.status === 'done' ? 'done' : 'to do'}] ${s.title} — ${s.duration}\n       why: ${s.why}${s.gives?.length ? `\n       gives: ${s.gives.join('; ')}` : ''}`,
         ),
       ])
       .join('\n') + '\n'
@@ -102,10 +120,11 @@ export const registerProgressionCommands = (program: Command, options: Progressi
     .requiredOption('--state <file>', 'person state JSON')
     .requiredOption('--target <id>', 'role, status or qualification id, e.g. TA5')
     .option('--option <id>', 'apprenticeship option, e.g. SEND')
+    .option('--training-phase <phase>', 'phase of the teacher-training course: primary or secondary (QTS entry asks science for primary)')
     .option('--json', 'JSON output')
-    .action(async (opts: { state: string; target: string; option?: string; json?: boolean }) => {
+    .action(async (opts: { state: string; target: string; option?: string; trainingPhase?: string; json?: boolean }) => {
       const catalogue = await load();
-      const result = gap(await state(opts.state, catalogue), opts.target, catalogue, opts.option ? { option: opts.option } : {});
+      const result = gap(await state(opts.state, catalogue), opts.target, catalogue, goalOptions(opts));
       out.write(opts.json ? json(result) : gapText(result));
     });
 
@@ -115,10 +134,11 @@ export const registerProgressionCommands = (program: Command, options: Progressi
     .requiredOption('--state <file>', 'person state JSON')
     .requiredOption('--goal <id>', 'role, status or qualification id, e.g. TEACHER_QTS')
     .option('--option <id>', 'apprenticeship option, e.g. SEND')
+    .option('--training-phase <phase>', 'phase of the teacher-training course: primary or secondary (QTS entry asks science for primary)')
     .option('--json', 'JSON output')
-    .action(async (opts: { state: string; goal: string; option?: string; json?: boolean }) => {
+    .action(async (opts: { state: string; goal: string; option?: string; trainingPhase?: string; json?: boolean }) => {
       const catalogue = await load();
-      const result = route(await state(opts.state, catalogue), opts.goal, catalogue, opts.option ? { option: opts.option } : {});
+      const result = route(await state(opts.state, catalogue), opts.goal, catalogue, goalOptions(opts));
       out.write(opts.json ? json(result) : routeText(result));
     });
 

@@ -13,9 +13,15 @@ export const registerServeCommand = (program: Command) => {
     .option('--data-dir <dir>', 'embedded database folder (env PATHWAYS_DATA_DIR, default ./data)')
     .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env DATABASE_URL)')
     .option('--production', 'production mode: no demo data, refuse demo accounts (or NODE_ENV=production)')
-    .action(async (flags: { port?: string; host?: string; dataDir?: string; databaseUrl?: string; production?: boolean }) => {
-      const config = readConfig(flags);
-      const app = await startApp(config);
-      onShutdown(() => app.close());
-    });
+    .option(
+      '--public-url <url>',
+      'address people reach this instance at, for links in emails (env PATHWAYS_PUBLIC_URL; required in production)',
+    )
+    .action(
+      async (flags: { port?: string; host?: string; dataDir?: string; databaseUrl?: string; production?: boolean; publicUrl?: string }) => {
+        const config = readConfig(flags);
+        const app = await startApp(config);
+        onShutdown(() => app.close());
+      },
+    );
 };

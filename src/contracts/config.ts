@@ -10,6 +10,24 @@ export const limits = {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/**
+ * The address people reach this instance at, e.g. `https://pathways.trust.org.uk`: http(s), a host,
+ * an optional port, nothing else (no path, query, fragment or credentials). Kept as its origin.
+ */
+export const PublicUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, like https://pathways.trust.org.uk' })
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return (
+        url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.includes('?') && !value.includes('#')
+      );
+    },
+    { error: 'must be just the address (scheme, host and port), without a path, query, fragment or credentials' },
+  )
+  .transform((value) => new URL(value).origin);
+
 /** Server and CLI configuration, validated once at start. Precedence: flags → environment → defaults. */
 export const Config = z.object({
   port: port.default(3000),
@@ -21,8 +39,8 @@ export const Config = z.object({
   /** Master secret (base64), or a file holding it; never stored in the database. */
   secretKey: z.string().min(1).optional(),
   secretKeyFile: z.string().min(1).optional(),
-  /** Public address of the instance (for links in emails and single sign-on redirects). */
-  publicUrl: z.url().optional(),
+  /** Public address of the instance (for links in emails and single sign-on redirects); required in production. */
+  publicUrl: PublicUrl.optional(),
   /** Outgoing mail; without it messages stay in the outbox for admins to see. */
   smtpUrl: z.url({ protocol: /^smtps?$/ }).optional(),
   mailFrom: z.string().min(3).default('Pathways <no-reply@pathways.invalid>'),
@@ -64,4 +82,20 @@ export const readConfig = (flags: Partial<Record<keyof Config, unknown>>, env: E
   const parsed = Config.safeParse(merged);
   if (!parsed.success) throw new AppError('config_invalid', 'The configuration is not valid', detailsFromZod(parsed.error, 'config'));
   return parsed.data;
+};
+
+/**
+ * Refuses a production server without a public address: links in emails (password resets,
+ * invitations, notifications) and single sign-on redirects are built from it, never from the
+ * Host header a request happens to carry.
+ */
+export const requirePublicUrlInProduction = (config: Pick<Config, 'production' | 'publicUrl'>): void => {
+  if (!config.production || config.publicUrl) return;
+  throw new AppError('config_invalid', 'Production mode needs the public address of this instance, and none is configured', [
+    {
+      where: 'publicUrl',
+      reason:
+        'set PATHWAYS_PUBLIC_URL (or pathways serve --public-url) to the address people use, like https://pathways.trust.org.uk: links in emails are built from it',
+    },
+  ]);
 };

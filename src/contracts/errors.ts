@@ -5,10 +5,12 @@
  */
 export type ErrorCode =
   | 'validation'
+  | 'invalid_text'
   | 'not_found'
   | 'conflict'
   | 'forbidden'
   | 'unauthenticated'
+  | 'rate_limited'
   | 'framework_invalid'
   | 'import_invalid'
   | 'database_in_use'

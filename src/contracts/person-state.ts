@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Nation, Phase, Subject } from '../framework/schema.ts';
+import { Nation, Phase, StatusKind, Subject, TrainingPhase } from '../framework/schema.ts';
 import type { ErrorDetail } from './errors.ts';
 import { detailsFromZod } from './zod-issues.ts';
 
@@ -30,7 +30,8 @@ export const DegreeAchievement = z.strictObject({
   level: z.number().int().min(4).max(8),
   subject: z.string().min(1).optional(),
 });
-export const StatusAchievement = z.strictObject({ status: z.string().min(1) });
+/** A status held; `kind` says how it was gained (absent: recognised by the person's school, as before external assessment was recorded). */
+export const StatusAchievement = z.strictObject({ status: z.string().min(1), kind: StatusKind.optional() });
 
 /** Something a person holds: a qualification, a subject grade, credit-bearing units, a degree, or a status. */
 export const Achievement = z.union([QualificationAchievement, SubjectAchievement, UnitsAchievement, DegreeAchievement, StatusAchievement]);
@@ -47,12 +48,37 @@ export const PersonState = z.strictObject({
   /** Specialism letters chosen among sub-duties (`a`…`d` of TA3.D7). */
   specialisms: z.array(z.string().regex(/^[a-z]$/, 'a specialism letter such as a')).default([]),
   flags: z
-    .strictObject({ ehcpOrStatement: z.boolean().default(false), bsl: z.boolean().default(false) })
+    .strictObject({
+      ehcpOrStatement: z.boolean().default(false),
+      bsl: z.boolean().default(false),
+      /** An employer has agreed to take the person on as an apprentice in the role (an apprenticeship is a job). */
+      apprenticeshipEmployer: z.boolean().optional(),
+    })
     .default({ ehcpOrStatement: false, bsl: false }),
   hoursPerWeekForStudy: z.number().positive().max(80).optional(),
   /** The option chosen on an apprenticeship standard with options (ST1414: SEND, SEW, SCP). */
   option: z.string().min(1).optional(),
+  /** The phase of the teacher-training course chosen (goal option for QTS entry): primary asks for GCSE science too. */
+  trainingPhase: TrainingPhase.optional(),
+  /**
+   * For apprenticeship rules that depend on the age at the start (English and maths since 11 February 2025):
+   * the age on the start day, or the date of birth and the start date it is worked out from.
+   */
+  dateOfBirth: z.iso.date().optional(),
+  apprenticeshipStartDate: z.iso.date().optional(),
+  ageAtApprenticeshipStart: z.number().int().min(14).max(100).optional(),
 });
+/**
+ * Choices that belong to the goal rather than the person's record, passed to gap and route
+ * evaluation (and overriding the same fields of the person state): the apprenticeship option
+ * (ST1414: SEND, SEW, SCP) and the phase of the teacher-training course.
+ */
+export const GoalOptions = z.strictObject({
+  option: z.string().min(1).max(100).optional(),
+  trainingPhase: TrainingPhase.optional(),
+});
+export type GoalOptions = z.infer<typeof GoalOptions>;
+
 /** A validated person state (defaults applied). */
 export type PersonState = z.output<typeof PersonState>;
 /** A person state as written in JSON (defaults optional). */

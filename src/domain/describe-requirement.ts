@@ -7,6 +7,8 @@ export type RequirementLine = {
   strength: Strength;
   /** The concrete next step when the line is not met, where the data gives one. */
   action?: string;
+  /** Met this way only subject to a further decision ("the provider's confirmation"). */
+  subjectTo?: string;
   children: RequirementLine[];
 };
 
@@ -61,6 +63,14 @@ const describeLeaf = (node: Requirement, catalogue: Catalogue): string => {
       const kinds = set?.kinds ? `${set.kinds.join(', ')} ` : '';
       return `Meet every ${kinds}statement of ${framework}${set?.option ? ` for the ${set.option} option` : ''}`;
     }
+    case 'itemsWorkingTowards': {
+      const scope = node.codes
+        ? describeCodes(node.codes)
+        : `the ${node.set?.kinds ? `${node.set.kinds.join(', ')} ` : ''}statements of ${node.set ? (catalogue.framework(node.set.framework)?.title ?? node.set.framework) : 'the framework'}`;
+      const share =
+        node.begun.numerator === node.begun.denominator ? 'all' : `at least ${node.begun.numerator} in ${node.begun.denominator}`;
+      return `Working towards ${scope}: evidence begun on ${share} of them`;
+    }
     case 'specialism': {
       const names = node.anyOf.map((code) => catalogue.item(code)?.text ?? code);
       return `A specialism in at least one of: ${names.join('; ')}`;
@@ -68,17 +78,23 @@ const describeLeaf = (node: Requirement, catalogue: Catalogue): string => {
     case 'credits':
       return `At least ${node.atLeast} credits at Level ${node.level}`;
     case 'degree':
-      return `A ${node.kind} degree`;
+      return `A ${listOf([node.kind, ...(node.orKinds ?? [])])} degree`;
     case 'role':
       return `Experience as ${catalogue.role(node.id)?.title ?? node.id}`;
     case 'status':
       return `Hold ${catalogue.status(node.id)?.title ?? node.id}`;
+    case 'ageAtStart':
+      return `Aged ${node.atLeast !== undefined ? `${node.atLeast} or over` : ''}${node.atLeast !== undefined && node.below !== undefined ? ' and ' : ''}${node.below !== undefined ? `under ${node.below}` : ''} at the start of the apprenticeship`;
     case 'flag':
       return node.flag === 'bsl'
         ? 'British Sign Language is your primary language and you hold a BSL qualification'
-        : 'You have an education, health and care plan or a legacy statement';
+        : node.flag === 'apprenticeshipEmployer'
+          ? 'An employer takes you on as an apprentice in the role'
+          : 'You have an education, health and care plan or a legacy statement';
     case 'when':
-      return `In ${listOf(node.phases)} schools only`;
+      return node.phaseOf === 'teacherTraining'
+        ? `Only to train to teach in the ${listOf(node.phases)} phase`
+        : `In ${listOf(node.phases)} schools only`;
   }
 };
 
@@ -95,5 +111,11 @@ export const describeRequirement = (requirement: Requirement, catalogue: Catalog
         ? [describeRequirement(requirement.require, catalogue, strength)]
         : [];
   const text = capitalise(requirement.label ?? describeLeaf(requirement, catalogue));
-  return { text, strength, ...(requirement.action ? { action: requirement.action } : {}), children };
+  return {
+    text,
+    strength,
+    ...(requirement.action ? { action: requirement.action } : {}),
+    ...(requirement.subjectTo ? { subjectTo: requirement.subjectTo } : {}),
+    children,
+  };
 };

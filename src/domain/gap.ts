@@ -1,7 +1,15 @@
-import type { PersonState } from '../contracts/person-state.ts';
+import type { GoalOptions, PersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
-import type { RequirementRule } from '../framework/schema.ts';
-import { countUnits, type EvaluationContext, type EvaluationNode, evaluate, flattenUnits, type UnitCounts } from './requirements/index.ts';
+import type { RequirementRule, TrainingPhase } from '../framework/schema.ts';
+import {
+  countUnits,
+  type EvaluationContext,
+  type EvaluationNode,
+  evaluate,
+  flattenUnits,
+  type PendingChoice,
+  type UnitCounts,
+} from './requirements/index.ts';
 import { findTarget, rulesOf, type Target } from './targets.ts';
 
 /** One rule of the target, evaluated. */
@@ -13,33 +21,54 @@ export type Coverage = { framework: string; title: string; met: number; developi
 export type Gap = {
   target: Target;
   option?: string;
-  /** True when every required rule is met (indicative ones may still be open as advice). */
+  /** The phase of the teacher-training course the gap was worked out for (a goal option). */
+  trainingPhase?: TrainingPhase;
+  /**
+   * Goal options the answer depends on and that are not chosen yet ("choose an option: SEND, SEW
+   * or SCP"): until chosen, the rules that need them are not met.
+   */
+  choices: PendingChoice[];
+  /** Conditions the met rules carry ("the provider's confirmation"): met, subject to these. */
+  subjectTo: string[];
+  /** True when every required rule is met and no required rule waits for a goal option (indicative ones may still be open as advice). */
   ready: boolean;
   rules: GapRule[];
   counts: UnitCounts;
   coverage: Coverage[];
 };
 
-/** The evaluation context for a person: their phase and nation, and the option asked for or chosen. */
-export const contextFor = (state: PersonState, option?: string): EvaluationContext => {
-  const chosen = option ?? state.option;
-  return { phase: state.phase, nation: state.nation, ...(chosen ? { option: chosen } : {}) };
+/** The evaluation context for a person: their phase and nation, and the goal options asked for (else those in their state). */
+export const contextFor = (state: PersonState, goal: GoalOptions = {}): EvaluationContext => {
+  const chosen = goal.option ?? state.option;
+  const trainingPhase = goal.trainingPhase ?? state.trainingPhase;
+  return {
+    phase: state.phase,
+    nation: state.nation,
+    ...(chosen ? { option: chosen } : {}),
+    ...(trainingPhase ? { trainingPhase } : {}),
+  };
 };
 
 /** Gap analysis: every rule of a role, status or qualification evaluated against a person, with counts and coverage. */
-export const gap = (state: PersonState, targetId: string, catalogue: Catalogue, options: { option?: string } = {}): Gap => {
+export const gap = (state: PersonState, targetId: string, catalogue: Catalogue, options: GoalOptions = {}): Gap => {
   const target = findTarget(targetId, catalogue);
-  const context = contextFor(state, options.option);
+  const context = contextFor(state, options);
   const rules = rulesOf(targetId, catalogue).map((rule) => ({
     id: rule.id,
     stage: rule.stage,
     node: evaluate(rule.requirement, state, catalogue, context),
   }));
   const units = rules.flatMap((r) => flattenUnits(r.node));
+  const nodes = rules.map((r) => r.node);
+  const choices = pendingChoicesOf(nodes.filter((n) => n.strength === 'required'));
   return {
     target,
     ...(context.option ? { option: context.option } : {}),
-    ready: rules.every((r) => r.node.status === 'met' || r.node.strength === 'indicative'),
+    ...(context.trainingPhase ? { trainingPhase: context.trainingPhase } : {}),
+    choices: pendingChoicesOf(nodes),
+    subjectTo: [...new Set(nodes.flatMap((n) => (n.status === 'met' ? (n.subjectTo ?? []) : [])))],
+    // A required rule that waits for a goal option is not answered yet, whatever the core items say.
+    ready: choices.length === 0 && rules.every((r) => r.node.status === 'met' || r.node.strength === 'indicative'),
     rules,
     counts: countUnits(units),
     coverage: coverageOf(
@@ -47,6 +76,12 @@ export const gap = (state: PersonState, targetId: string, catalogue: Catalogue, 
       catalogue,
     ),
   };
+};
+
+/** The pending goal choices anywhere in the evaluated trees, one per kind of choice. */
+export const pendingChoicesOf = (nodes: readonly EvaluationNode[]): PendingChoice[] => {
+  const walk = (node: EvaluationNode): PendingChoice[] => [...(node.choice ? [node.choice] : []), ...node.children.flatMap(walk)];
+  return [...new Map(nodes.flatMap(walk).map((c) => [c.name, c])).values()];
 };
 
 const itemNodes = (node: EvaluationNode): EvaluationNode[] =>

@@ -9,7 +9,8 @@ export type EvidenceFileRules = NonNullable<Framework['evidenceFile']>;
 /** A document the candidate put under a standard: one evidence item. */
 export type FileDocument = { evidenceId: string; title: string; kind: string; occurredOn: string };
 
-export type StandardStatus = 'missing' | 'ok' | 'too-many';
+/** `few`: fewer documents than the guidance advises, where the data says that is a warning rather than a problem. */
+export type StandardStatus = 'missing' | 'few' | 'ok' | 'too-many';
 
 /** One standard of the evidence file: its number, its documents (labelled "7.1", "7.2") and whether the count is allowed. */
 export type StandardInFile = {
@@ -29,6 +30,8 @@ export type HltaPreparation = {
   /** True when the entry requirement is met and every standard has an allowed number of documents. */
   ready: boolean;
   problems: string[];
+  /** Advice that does not hold the file back (a standard with fewer documents than the guidance suggests). */
+  warnings: string[];
   rules: { min: number; max: number };
 };
 
@@ -43,8 +46,11 @@ const reasonsOf = (node: EvaluationNode): string[] => {
 /** The reasons an entry check fails, in plain words (empty when it is met). */
 export const entryReasons = (entry: EvaluationNode): string[] => reasonsOf(entry);
 
-const statusOf = (count: number, rules: EvidenceFileRules): StandardStatus =>
-  count < rules.documentsPerStandard.min ? 'missing' : count > rules.documentsPerStandard.max ? 'too-many' : 'ok';
+const statusOf = (count: number, rules: EvidenceFileRules): StandardStatus => {
+  const { min, max, belowMinimum } = rules.documentsPerStandard;
+  if (count < min) return belowMinimum === 'warning' ? 'few' : 'missing';
+  return count > max ? 'too-many' : 'ok';
+};
 
 /**
  * Checks a candidate's evidence file against the framework's evidence-file rules: the entry
@@ -83,13 +89,19 @@ export const hltaPreparation = (input: {
   const problems = [
     ...entryReasons(entry),
     ...inFile
-      .filter((s) => s.status !== 'ok')
+      .filter((s) => s.status === 'missing' || s.status === 'too-many')
       .map((s) =>
         s.status === 'missing'
           ? `Standard ${s.number} has ${s.count === 0 ? 'no document' : `${s.count} documents`}: choose at least ${min}`
           : `Standard ${s.number} has ${s.count} documents: choose at most ${max}`,
       ),
   ];
+  const warnings = inFile
+    .filter((s) => s.status === 'few')
+    .map(
+      (s) =>
+        `Standard ${s.number} has ${s.count === 0 ? 'no document' : `${s.count} documents`}: the guidance is ${min}–${max} per standard, though a few standards may go without`,
+    );
   const entryMet = entry.status === 'met';
-  return { entry, entryMet, standards: inFile, ready: problems.length === 0, problems, rules: { min, max } };
+  return { entry, entryMet, standards: inFile, ready: problems.length === 0, problems, warnings, rules: { min, max } };
 };

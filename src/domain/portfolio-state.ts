@@ -28,7 +28,7 @@ export const stateAchievementOf = (details: AchievementDetails): Achievement | u
         ...(details.subject ? { subject: details.subject } : {}),
       };
     case 'status':
-      return { status: details.status };
+      return { status: details.status, kind: details.statusKind ?? 'school-recognition' };
   }
 };
 

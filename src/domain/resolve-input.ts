@@ -2,6 +2,7 @@ import { type DutyProfile, parseDutyProfile } from '../contracts/duty-profile.ts
 import type { ErrorDetail } from '../contracts/errors.ts';
 import { type Achievement, type PersonState, parsePersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
+import { isLeadIn, specialismLetters } from './duty-lead-ins.ts';
 
 /** Checking a person state or duty profile against the catalogue: every id must be known. */
 
@@ -62,12 +63,7 @@ export const resolvePersonState = (json: unknown, catalogue: Catalogue): Resolve
   for (const code of Object.keys(state.judgements)) {
     if (!catalogue.item(code)) errors.push({ where: `$.judgements${key(code)}`, reason: `unknown competency item ${code}` });
   }
-  const letters = new Set(
-    catalogue
-      .items({ kind: 'duty' })
-      .filter((i) => i.parent && catalogue.item(i.parent)?.kind === 'duty')
-      .map((i) => i.code.slice(-1)),
-  );
+  const letters = new Set(specialismLetters(catalogue));
   state.specialisms.forEach((s, i) => {
     if (!letters.has(s))
       errors.push({ where: `$.specialisms[${i}]`, reason: `unknown specialism ${s} (known: ${[...letters].sort().join(', ')})` });
@@ -86,7 +82,14 @@ export const resolveDutyProfile = (json: unknown, catalogue: Catalogue): Resolve
   if (!catalogue.role(parsed.profile.currentRole))
     errors.push({ where: '$.currentRole', reason: `unknown role ${parsed.profile.currentRole}` });
   for (const code of Object.keys(parsed.profile.duties)) {
-    if (catalogue.item(code)?.kind !== 'duty') errors.push({ where: `$.duties${key(code)}`, reason: `unknown duty ${code}` });
+    const item = catalogue.item(code);
+    if (isLeadIn(item)) {
+      const alternatives = catalogue.children(code).map((i) => i.code);
+      errors.push({
+        where: `$.duties${key(code)}`,
+        reason: `${code} introduces alternatives and is not a duty: answer ${alternatives.join(', ')}`,
+      });
+    } else if (item?.kind !== 'duty') errors.push({ where: `$.duties${key(code)}`, reason: `unknown duty ${code}` });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.profile };
 };

@@ -3,6 +3,7 @@ import { AppError } from '../contracts/errors.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import type { CompetencyItem, Role } from '../framework/schema.ts';
 import { dutyClusters } from './duty-clusters.ts';
+import { isLeadIn } from './duty-lead-ins.ts';
 
 /**
  * Fallback best-fit threshold, used only when the framework's data has no `jobEvaluation.threshold`
@@ -44,27 +45,71 @@ const more = (a: DutyFrequency | undefined, b: DutyFrequency | undefined): DutyF
   a === undefined ? b : b === undefined || rank[a] >= rank[b] ? a : b;
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-type Profile = { role: Role; duties: CompetencyItem[]; clusters: Set<string> };
+/**
+ * One thing a profile expects: a key duty, or the alternatives under a lead-in ("at least one of the
+ * following:") counted together as one duty. `key` is the duty's (or the lead-in's) exactMatchOf cluster.
+ */
+export type Expectation = { key: string; duties: CompetencyItem[]; atLeast: number; leadIn?: CompetencyItem };
+
+/**
+ * A role profile for job evaluation: the duties a person can be asked about (key duties and the
+ * alternatives under lead-ins, never a lead-in itself), their clusters, and what the profile expects.
+ */
+export type Profile = { role: Role; duties: CompetencyItem[]; clusters: Set<string>; expectations: Expectation[]; keys: Set<string> };
 
 const profileCache = new WeakMap<Catalogue, Map<string, Profile[]>>();
 
-/** The role profiles of a framework with their key duties (sub-duties count towards their parent). */
+const profileOf = (catalogue: Catalogue, role: Role): Profile => {
+  const clusters = dutyClusters(catalogue);
+  const expectations = new Map<string, Expectation>();
+  const duties: CompetencyItem[] = [];
+  for (const child of catalogue.children(role.id)) {
+    if (child.kind === 'duty') {
+      duties.push(child);
+      const key = clusters.clusterOf(child.code);
+      if (!expectations.has(key)) expectations.set(key, { key, duties: [child], atLeast: 1 });
+    } else if (isLeadIn(child)) {
+      const alternatives = catalogue.children(child.code).filter((i) => i.kind === 'duty');
+      if (alternatives.length === 0) continue;
+      duties.push(...alternatives);
+      const key = clusters.clusterOf(child.code);
+      if (!expectations.has(key)) expectations.set(key, { key, duties: alternatives, atLeast: child.chooseAtLeast, leadIn: child });
+    }
+  }
+  return {
+    role,
+    duties,
+    clusters: new Set(duties.map((d) => clusters.clusterOf(d.code))),
+    expectations: [...expectations.values()],
+    keys: new Set(expectations.keys()),
+  };
+};
+
+/**
+ * The role profiles of a framework with the duties a person is asked about: key duties, and the
+ * alternatives under a lead-in in place of the lead-in (sub-duties of a duty count towards their parent).
+ */
 export const roleProfiles = (catalogue: Catalogue, framework = ROLE_FIT_FRAMEWORK): Profile[] => {
   const byFramework = profileCache.get(catalogue) ?? new Map<string, Profile[]>();
   profileCache.set(catalogue, byFramework);
   const cached = byFramework.get(framework);
   if (cached) return cached;
-  const clusters = dutyClusters(catalogue);
   const profiles = catalogue
     .roles()
     .filter((r) => r.framework.id === framework)
-    .map(({ role }) => {
-      const duties = catalogue.children(role.id).filter((i) => i.kind === 'duty');
-      return { role, duties, clusters: new Set(duties.map((d) => clusters.clusterOf(d.code))) };
-    })
+    .map(({ role }) => profileOf(catalogue, role))
     .filter((p) => p.duties.length > 0);
   byFramework.set(framework, profiles);
   return profiles;
+};
+
+/** How often an expectation is met: a duty's answer; for alternatives, the answer reached by at least `atLeast` of them. */
+const expectationAnswer = (e: Expectation, answers: ReadonlyMap<string, DutyFrequency>, catalogue: Catalogue): DutyFrequency => {
+  const clusters = dutyClusters(catalogue);
+  const own = answers.get(e.key);
+  if (!e.leadIn) return own ?? 'never';
+  const ranked = e.duties.map((d) => answers.get(clusters.clusterOf(d.code)) ?? 'never').sort((a, b) => rank[b] - rank[a]);
+  return more(own, ranked[e.atLeast - 1] ?? 'never') ?? 'never';
 };
 
 /** The answer for each duty cluster: the most frequent answer given for any of its codes (or a sub-duty's). */
@@ -91,6 +136,20 @@ const clusterAnswers = (profile: DutyProfile, catalogue: Catalogue, warnings: st
   return answers;
 };
 
+/**
+ * Warnings for answers given to a lead-in itself (duty profiles saved before lead-ins were told
+ * apart): the answer still counts for "at least one of" its alternatives, never as a duty of its own.
+ */
+const leadInAnswers = (profile: DutyProfile, catalogue: Catalogue): string[] =>
+  Object.keys(profile.duties).flatMap((code) => {
+    const item = catalogue.item(code);
+    if (!isLeadIn(item)) return [];
+    const alternatives = catalogue.children(code).map((i) => i.code);
+    return [
+      `${code} is not a duty but introduces alternatives ("${item.text}"); its answer was counted for at least ${item.chooseAtLeast} of ${alternatives.join(', ')}: answer those instead`,
+    ];
+  });
+
 /** Role fit (job evaluation): coverage of every profile, the best fit, and how it compares with the graded role. */
 export const roleFit = (
   profile: DutyProfile,
@@ -104,13 +163,13 @@ export const roleFit = (
     throw new AppError('not_found', `No role has the id ${profile.currentRole}`, [
       { where: '$.currentRole', reason: `unknown role ${profile.currentRole}` },
     ]);
-  const warnings: string[] = [];
+  const warnings: string[] = leadInAnswers(profile, catalogue);
   const answers = clusterAnswers(profile, catalogue, warnings);
   const profiles = roleProfiles(catalogue, options.framework);
   const fits = profiles.map((p): ProfileFit => {
     const counts = { regularly: 0, occasionally: 0, never: 0 };
-    for (const cluster of p.clusters) counts[answers.get(cluster) ?? 'never']++;
-    const total = p.clusters.size;
+    for (const e of p.expectations) counts[expectationAnswer(e, answers, catalogue)]++;
+    const total = p.expectations.length;
     return {
       role: p.role.id,
       title: p.role.title,
@@ -120,7 +179,7 @@ export const roleFit = (
       reachesThreshold: counts.regularly * threshold.denominator >= total * threshold.numerator,
     };
   });
-  const specialisation = (p: Profile) => [...p.clusters].filter((c) => profiles.every((o) => o === p || !o.clusters.has(c))).length;
+  const specialisation = (p: Profile) => [...p.keys].filter((k) => profiles.every((o) => o === p || !o.keys.has(k))).length;
   const special = new Map(profiles.map((p) => [p.role.id, specialisation(p)]));
   const best = fits
     .map((fit) => ({ fit, special: special.get(fit.role) ?? 0 }))

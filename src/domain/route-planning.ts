@@ -1,11 +1,12 @@
 import type { PersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
-import type { Requirement, Strength } from '../framework/schema.ts';
+import { plannableFlags, type Requirement, type Strength } from '../framework/schema.ts';
 import { qualificationLevelRank } from './achievements.ts';
 import { creditsAtLevel } from './credits.ts';
-import { type EvaluationContext, type EvaluationNode, evaluate, flattenUnits } from './requirements/index.ts';
+import { type EvaluationContext, type EvaluationNode, evaluate, flattenUnits, whenApplies } from './requirements/index.ts';
+import { compareCost, costOf } from './route-ranking.ts';
 import { applyGrants, type Grants, holdsTarget, hoursPerCredit, type RouteStep, sizeOf, targetStep } from './route-steps.ts';
-import { exampleGradeForLevel } from './subject-levels.ts';
+import { levelStepYield, suitsPhase } from './route-yields.ts';
 import { rulesOf, titleOf } from './targets.ts';
 
 /** A route being built: the simulated person after the steps so far, and the steps. */
@@ -17,15 +18,7 @@ export type PlanEnv = { catalogue: Catalogue; context: EvaluationContext; origin
 
 type Leaf = Exclude<Requirement, { type: 'allOf' | 'anyOf' | 'atLeast' | 'when' }>;
 
-/** Cost of a route so far: known months, then hours, then number of steps to do. */
-export const costOf = (steps: readonly RouteStep[]) => {
-  const todo = steps.filter((s) => s.status === 'todo');
-  return { months: todo.reduce((n, s) => n + (s.months ?? 0), 0), hours: todo.reduce((n, s) => n + (s.hours ?? 0), 0), steps: todo.length };
-};
-
-/** Orders costs: fewer known months, then fewer hours, then fewer steps. */
-export const compareCost = (a: ReturnType<typeof costOf>, b: ReturnType<typeof costOf>) =>
-  a.months - b.months || a.hours - b.hours || a.steps - b.steps;
+export { compareCost, costOf } from './route-ranking.ts';
 
 const cheapest = (options: Planned[]): Extract<Planned, { ok: true }> | undefined =>
   options.filter((o): o is Extract<Planned, { ok: true }> => o.ok).sort((a, b) => compareCost(costOf(a.sim.steps), costOf(b.sim.steps)))[0];
@@ -44,6 +37,8 @@ export const planTarget = (id: string, why: string, sim: Sim, env: PlanEnv): Pla
   const title = titleOf(id, env.catalogue);
   const target = targetStep(id, why, env.catalogue, current.state);
   if (!target) return { ok: false, blockers: [{ requirement: id, reason: `${id} is not a role, status or qualification` }] };
+  if (!suitsPhase(id, env.original, env.catalogue))
+    return { ok: false, blockers: [{ requirement: title, reason: `${title} is meant for staff in other school phases than yours` }] };
   let applied = false;
   for (const rule of rulesOf(id, env.catalogue)) {
     if ((rule.requirement.strength ?? 'required') === 'indicative') continue;
@@ -97,7 +92,7 @@ export const planRequirement = (req: Requirement, why: string, sim: Sim, env: Pl
       return { ok: true, sim: current };
     }
     case 'when':
-      return req.phases.includes(env.context.phase) ? planRequirement(req.require, why, sim, env, strength) : { ok: true, sim };
+      return whenApplies(req, env.context) !== false ? planRequirement(req.require, why, sim, env, strength) : { ok: true, sim };
     case 'anyOf': {
       const options = req.of.map((child) => planRequirement(child, why, sim, env, strength));
       return cheapest(options) ?? { ok: false, blockers: options.flatMap((o) => (o.ok ? [] : o.blockers)) };
@@ -127,7 +122,8 @@ const achievement = (
   node: EvaluationNode,
   why: string,
   grants: Grants,
-  size = sizeOf({}, undefined, sim.state),
+  size = sizeOf({}, {}, sim.state),
+  gives?: string[],
 ): Planned => ({
   ok: true,
   sim: push(sim, {
@@ -137,15 +133,23 @@ const achievement = (
     title: node.action ?? node.label,
     why: `${why}: ${node.label}`,
     ...size,
+    ...(gives ? { gives } : {}),
     grants,
   }),
 });
 
-const providers = (catalogue: Catalogue, accept: (id: string) => boolean) =>
-  catalogue
+const statusOrder = ['current', 'in-development', 'closed', 'superseded'];
+
+/**
+ * Qualifications that could meet a rule, for the person's phase; current frameworks first, so
+ * that among equally costly options a closed or superseded one is chosen last.
+ */
+const providers = (env: PlanEnv, accept: (id: string) => boolean) =>
+  env.catalogue
     .qualifications()
-    .map(({ qualification }) => qualification.id)
-    .filter(accept);
+    .filter(({ qualification }) => accept(qualification.id) && suitsPhase(qualification.id, env.original, env.catalogue))
+    .sort((a, b) => statusOrder.indexOf(a.framework.status) - statusOrder.indexOf(b.framework.status))
+    .map(({ qualification }) => qualification.id);
 
 const viaProviders = (ids: string[], node: EvaluationNode, why: string, sim: Sim, env: PlanEnv): Planned | undefined =>
   cheapest(ids.map((id) => planTarget(id, `${why}: ${node.label}`, sim, env)));
@@ -159,7 +163,7 @@ const planLeaf = (req: Leaf, node: EvaluationNode, why: string, sim: Sim, env: P
       return planTarget(req.id, `${why}: ${node.label}`, sim, env);
     case 'degree': {
       const via = viaProviders(
-        providers(catalogue, (id) => catalogue.qualification(id)?.kind === req.kind),
+        providers(env, (id) => catalogue.qualification(id)?.kind === req.kind),
         node,
         why,
         sim,
@@ -173,7 +177,7 @@ const planLeaf = (req: Leaf, node: EvaluationNode, why: string, sim: Sim, env: P
         const q = catalogue.qualification(id);
         return q !== undefined && qualificationLevelRank(q.level) >= rank && (!req.subject || q.subject === req.subject);
       };
-      const candidates = providers(catalogue, fits);
+      const candidates = providers(env, fits);
       const lowest = Math.min(...candidates.map((id) => qualificationLevelRank(catalogue.qualification(id)?.level ?? 8)));
       const via = viaProviders(
         candidates.filter((id) => qualificationLevelRank(catalogue.qualification(id)?.level ?? 8) === lowest),
@@ -198,7 +202,7 @@ const planLeaf = (req: Leaf, node: EvaluationNode, why: string, sim: Sim, env: P
       const have = creditsAtLevel(sim.state, req.level, catalogue);
       const needed = req.atLeast - have;
       const perCredit = hoursPerCredit(catalogue);
-      const size = sizeOf(perCredit ? { hours: needed * perCredit } : {}, undefined, sim.state);
+      const size = sizeOf(perCredit ? { hours: needed * perCredit } : {}, {}, sim.state);
       return achievement(
         sim,
         `credits:${req.level}`,
@@ -211,28 +215,55 @@ const planLeaf = (req: Leaf, node: EvaluationNode, why: string, sim: Sim, env: P
     case 'subjectGrade': {
       const scheme =
         req.schemes.find((id) => catalogue.gradeScheme(id)?.grades.some((g) => g.grade === req.atLeast)) ?? req.schemes[0] ?? '';
-      return achievement(sim, `subjectGrade:${req.subject}:${req.atLeast}`, node, why, {
-        achievements: [{ subject: req.subject, scheme, grade: req.atLeast }],
-      });
+      return achievement(
+        sim,
+        `subjectGrade:${req.subject}:${req.atLeast}`,
+        node,
+        why,
+        { achievements: [{ subject: req.subject, scheme, grade: req.atLeast }] },
+        undefined,
+        [`${catalogue.gradeScheme(scheme)?.title ?? scheme} ${req.subject} grade ${req.atLeast}`],
+      );
     }
     case 'subjectLevel': {
-      const example = exampleGradeForLevel(req.subject, req.atLeast, env.context.nation ?? 'England', catalogue);
+      // The step gives the least that meets the level (Functional Skills, not a GCSE): see route-yields.ts.
+      const example = levelStepYield(req.subject, req.atLeast, env.context.nation ?? 'England', catalogue);
       if (!example)
         return { ok: false, blockers: [{ requirement: node.label, reason: `no grade scheme reaches ${req.atLeast} in ${req.subject}` }] };
-      return achievement(sim, `subjectLevel:${req.subject}:${req.atLeast}`, node, why, {
-        achievements: [{ subject: req.subject, scheme: example.scheme.id, grade: example.grade }],
-      });
+      return achievement(
+        sim,
+        `subjectLevel:${req.subject}:${req.atLeast}`,
+        node,
+        why,
+        { achievements: [{ subject: req.subject, scheme: example.scheme.id, grade: example.grade }] },
+        undefined,
+        [`${example.scheme.title} ${req.subject} ${example.grade}`],
+      );
     }
     case 'itemsMet': {
       const missing = node.items?.missing ?? [];
       return achievement(sim, `itemsMet:${missing.join(',')}`, node, why, { judgements: missing });
     }
+    case 'itemsWorkingTowards': {
+      const items = node.items;
+      const begun = (items?.met.length ?? 0) + (items?.developing.length ?? 0);
+      const needed = Math.max(1, Math.ceil(((items?.total ?? 0) * req.begun.numerator) / req.begun.denominator)) - begun;
+      const next = (items?.missing ?? []).filter((code) => !items?.developing.includes(code)).slice(0, Math.max(0, needed));
+      return achievement(sim, `itemsWorkingTowards:${next.join(',')}`, node, why, { judgements: next });
+    }
     case 'specialism':
       return achievement(sim, `specialism:${req.anyOf.join(',')}`, node, why, { specialisms: req.anyOf.slice(0, 1) });
     case 'flag':
+      if (plannableFlags.includes(req.flag))
+        return achievement(sim, `flag:${req.flag}`, node, why, { flags: [req.flag] }, undefined, [node.label]);
       return {
         ok: false,
         blockers: [{ requirement: node.label, reason: 'it depends on your circumstances, not on anything a route can plan' }],
+      };
+    case 'ageAtStart':
+      return {
+        ok: false,
+        blockers: [{ requirement: node.label, reason: 'it depends on your age at the start, not on anything a route can plan' }],
       };
   }
 };

@@ -29,20 +29,24 @@ describe('route on the fixture', () => {
       hours: 600,
       hoursMax: 1200,
       months: 28,
-      duration: 'about 28 months at 5 hours a week',
+      duration: 'about 28 months at 5 hours a week (derived from 600 hours of learning)',
+      durationSource: 'derived-from-hours',
     });
-    expect(r?.steps.find((s) => s.id === 'TEACHER')?.duration).toBe('duration unknown');
+    expect(r?.steps.find((s) => s.id === 'TEACHER')?.duration).toBe('length unknown');
+    expect(r?.headline).toBe('64 months known (600 hours of learning) + 1 step of unknown length');
     expect(r?.totalMonths).toBe(24 + 28 + 12);
     expect(r?.unknownDurations).toBe(1);
     expect(r?.steps.filter((s) => s.status === 'done').map((s) => s.title)).toContain('L3 Certificate held');
   });
 
-  it('says "duration unknown" rather than inventing one, and gives hours without study hours', () => {
+  it('says "length unknown" rather than inventing one, and gives hours without study hours', () => {
     const plan = route(person({ achievements: [...gcses, { qualification: 'Q.L3' }] }), 'TEACHER', catalogue);
     expect(plan.routes[0]?.steps.find((s) => s.id === 'TOPUP')).toMatchObject({
       hours: 600,
-      duration: '600 hours; duration unknown (no study hours per week given)',
+      duration: '600 hours of learning; length unknown (no study hours per week given)',
+      durationSource: 'unknown',
     });
+    expect(plan.routes[0]?.steps.find((s) => s.id === 'FD')?.duration).toBe('24 months full-time');
   });
 
   it('adds a GCSE step only where the phase needs it', () => {
@@ -51,10 +55,10 @@ describe('route on the fixture', () => {
     expect(todo(route(person({ ...base, phase: 'secondary' }), 'ITT', catalogue))).toEqual(['ITT']);
   });
 
-  it('ranks routes by known months then hours and drops routes that do strictly more', () => {
+  it('ranks routes by steps of unknown length, then known months, and drops routes that do strictly more', () => {
     const plan = route(person({ achievements: gcses }), 'TEACHER', catalogue);
-    const months = plan.routes.map((r) => r.totalMonths);
-    expect(months).toEqual([...months].sort((a, b) => a - b));
+    const keys = plan.routes.map((r) => [r.unknownDurations, r.totalMonths]);
+    expect(keys).toEqual([...keys].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0)));
     for (const r of plan.routes) expect(unneededSteps(person({ achievements: gcses }), r, catalogue)).toEqual([]);
   });
 
@@ -89,6 +93,39 @@ describe('route on the fixture', () => {
     });
     expect(blocked.routes).toEqual([]);
     expect(blocked.unreachable[0]).toMatchObject({ reason: 'it depends on your circumstances, not on anything a route can plan' });
+  });
+
+  it('a Level 2 step gives Functional Skills, not a GCSE; where a later rule needs the GCSE, the GCSE is taken at the first point', () => {
+    // Alone, the apprenticeship's Level 2 English and maths are planned as Functional Skills Level 2 (what the step gives).
+    const app = route(person({ achievements: [] }), 'APP', catalogue, { option: 'X' });
+    const english = app.routes[0]?.steps.find((s) => s.id === 'subjectLevel:english:L2');
+    expect(english?.grants?.achievements).toEqual([{ subject: 'english', scheme: 'functional-skills', grade: 'L2' }]);
+    expect(english?.gives).toEqual(['functional-skills english L2']);
+    // Teacher training that also needs the apprenticeship: one GCSE step serves both rules.
+    const withApp: typeof catalogue = {
+      ...catalogue,
+      requirementsFor: (t, stage) =>
+        t === 'ITT'
+          ? [
+              {
+                id: 'itt-after-app',
+                target: 'ITT',
+                stage: 'entry',
+                requirement: { type: 'qualification', id: 'APP' },
+                provenance: { origin: 'pathways', reason: 'test: a route that needs Level 2 and then a GCSE' },
+              },
+              ...catalogue.requirementsFor(t, stage),
+            ]
+          : catalogue.requirementsFor(t, stage),
+    };
+    const graduate = person({ phase: 'secondary', achievements: [{ degree: 'honours-degree', credits: 360, level: 6 }] });
+    const plan = route(graduate, 'ITT', withApp, { option: 'X' });
+    const ids = todo(plan);
+    expect(ids).toEqual(['subjectGrade:english:4', 'subjectGrade:maths:4', 'itemsMet:K.1,K.2', 'APP', 'ITT']);
+    const merged = plan.routes[0]?.steps.find((s) => s.id === 'subjectGrade:english:4');
+    expect(merged?.why).toMatch(/^Apprenticeship \(gateway\).*; and Initial teacher training \(entry\)/);
+    expect(merged?.gives).toContain('also meets english at L2');
+    expect(plan.routes[0] && routeIsValid(graduate, plan.routes[0], withApp, 'X')).toBe(true);
   });
 
   it('says when the goal is already reached', () => {

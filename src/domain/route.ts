@@ -1,10 +1,11 @@
-import type { PersonState } from '../contracts/person-state.ts';
+import type { GoalOptions, PersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import { contextFor } from './gap.ts';
-import { progressionGraph } from './progression-graph.ts';
-import { type Blocker, compareCost, costOf, type PlanEnv, planTarget, type Sim } from './route-planning.ts';
+import { type Blocker, type PlanEnv, planTarget, type Sim } from './route-planning.ts';
+import { compareCost, costOf, durationNoteOf, headlineOf } from './route-ranking.ts';
 import { holdsTarget, type RouteStep } from './route-steps.ts';
 import { pruneSteps } from './route-validity.ts';
+import { heldTitle, mergeSubjectSteps, suitsPhase, withStatusItems } from './route-yields.ts';
 import { findTarget, rulesOf, type Target, titleOf } from './targets.ts';
 
 export type { RouteStep } from './route-steps.ts';
@@ -14,11 +15,15 @@ export type Route = {
   /** The progression-graph path the route follows, ending at the goal. */
   path: string[];
   steps: RouteStep[];
-  /** Sum of the months the data knows for the steps to do. */
+  /** Sum of the months known for the steps to do (steps of unknown length add nothing here: see `unknownDurations`). */
   totalMonths: number;
   totalHours: number;
-  /** Steps to do whose duration the data does not know. */
+  /** Steps to do whose length is unknown. */
   unknownDurations: number;
+  /** "21 months known + 3 steps of unknown length", or "45 months" when every length is known. */
+  headline: string;
+  /** How the lengths were worked out: full-time figures, part-time forms or months derived from learning hours. */
+  durationNote: string;
 };
 
 export type RoutePlan = {
@@ -31,26 +36,35 @@ export type RoutePlan = {
   unreachable: Blocker[];
 };
 
-export type RouteOptions = { option?: string; maxRoutes?: number; maxDepth?: number; maxPaths?: number };
+export type RouteOptions = GoalOptions & { maxRoutes?: number; maxDepth?: number; maxPaths?: number };
 
 /**
- * Paths through the `precedes` graph ending at the goal. A node's own rules say how to enter it,
- * so the walk back stops at a node the person holds, a node with required rules (which is also
- * walked past, as an alternative), or a node nothing precedes.
+ * Paths through the `precedes` graph ending at the goal. A `required` edge (the default) must be
+ * walked; an `indicative` one names a typical previous step, not a needed one, so the path that
+ * enters the node directly is offered too (a TA2 need not take up a TA5 post to start a Foundation
+ * Degree). The walk back stops at a node the person holds, and offers a stop at a node with
+ * required rules; it never walks through a qualification meant for another school phase.
  */
 const pathsTo = (goal: string, state: PersonState, catalogue: Catalogue, maxDepth: number, maxPaths: number): string[][] => {
-  const graph = progressionGraph(catalogue);
   const paths: string[][] = [];
   const walk = (node: string, suffix: string[]) => {
     if (paths.length >= maxPaths) return;
     const path = [node, ...suffix];
-    const predecessors = graph.predecessors(node).filter((p) => !path.includes(p));
+    const edges = catalogue.associations({ type: 'precedes', to: node }).filter((a) => {
+      if (path.includes(a.from)) return false;
+      const held = holdsTarget(a.from, state, catalogue);
+      // A typical previous role is a place to start from, never a post to take up on the way.
+      if ((a.strength ?? 'required') === 'indicative' && catalogue.role(a.from) && !held) return false;
+      return held || suitsPhase(a.from, state, catalogue);
+    });
+    const predecessors = [...new Set(edges.map((a) => a.from))];
     const hasRules = rulesOf(node, catalogue).some((r) => (r.requirement.strength ?? 'required') === 'required');
+    const mustWalk = edges.some((a) => (a.strength ?? 'required') === 'required');
     if (holdsTarget(node, state, catalogue) || predecessors.length === 0 || path.length > maxDepth) {
       paths.push(path);
       return;
     }
-    if (hasRules) paths.push(path);
+    if (hasRules || !mustWalk) paths.push(path);
     for (const p of predecessors) walk(p, path);
   };
   walk(goal, []);
@@ -66,7 +80,14 @@ const planPath = (path: string[], state: PersonState, env: PlanEnv): { ok: true;
     sim = {
       ...sim,
       steps: [
-        { id: first, kind: kindOf(first, catalogue), status: 'done', title: `${title} held`, why: 'where you are now', duration: 'done' },
+        {
+          id: first,
+          kind: kindOf(first, catalogue),
+          status: 'done',
+          title: heldTitle(first, state, catalogue, title),
+          why: 'where you are now',
+          duration: 'done',
+        },
       ],
     };
   }
@@ -77,9 +98,8 @@ const planPath = (path: string[], state: PersonState, env: PlanEnv): { ok: true;
     if (!planned.ok) return planned;
     sim = planned.sim;
   }
-  const steps = pruneSteps(sim.steps, path, state, env);
+  const steps = pruneSteps(mergeSubjectSteps(sim.steps, catalogue), path, state, env);
   const cost = costOf(steps);
-  const todo = steps.filter((s) => s.status === 'todo');
   return {
     ok: true,
     route: {
@@ -87,7 +107,9 @@ const planPath = (path: string[], state: PersonState, env: PlanEnv): { ok: true;
       steps,
       totalMonths: cost.months,
       totalHours: cost.hours,
-      unknownDurations: todo.filter((s) => s.months === undefined).length,
+      unknownDurations: cost.unknown,
+      headline: headlineOf(cost),
+      durationNote: durationNoteOf(steps, state.hoursPerWeekForStudy),
     },
   };
 };
@@ -97,18 +119,41 @@ const kindOf = (id: string, catalogue: Catalogue): RouteStep['kind'] => {
   return type === 'role' || type === 'status' || type === 'qualification' ? type : 'achievement';
 };
 
+const startsWhereYouAre = (r: Route) => r.steps[0]?.status === 'done' && r.steps[0].id === r.path[0];
 const todoIds = (route: Route) => new Set(route.steps.filter((s) => s.status === 'todo').map((s) => s.id));
 const isStrictSubset = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((x) => b.has(x));
 
+/** A programme on the route's path that leads straight into a role: the training the data names for that post. */
+const trainsForRole = (r: Route, id: string, catalogue: Catalogue) => {
+  const next = r.path[r.path.indexOf(id) + 1];
+  return r.path.includes(id) && catalogue.qualification(id) !== undefined && next !== undefined && catalogue.role(next) !== undefined;
+};
+
+/**
+ * Whether `other` makes `r` redundant: it does strictly less, and what `r` does on top is not the
+ * training the data names for a post (the ST1414 apprenticeship into the Specialist teaching
+ * assistant role stays as an alternative to taking up the post directly).
+ */
+const coveredBy = (r: Route, other: Route, catalogue: Catalogue) => {
+  const mine = todoIds(r);
+  const theirs = todoIds(other);
+  if (!isStrictSubset(theirs, mine)) return false;
+  return [...mine].filter((id) => !theirs.has(id)).every((id) => !trainsForRole(r, id, catalogue));
+};
+
 /**
  * Route planning: the best few ways from the person's state to a goal (role, status or
- * qualification), each as ordered steps with hours and months where the data knows them,
- * ranked by total known months, then hours. Routes that do strictly more than another are
- * dropped, so every step of a returned route is needed. No route: the blocking requirements.
+ * qualification), each as ordered steps with hours and months where the data knows them. Routes
+ * with every length known come first, by total; routes with steps of unknown length after them
+ * (see route-ranking.ts), so an unknown length never makes a route look shorter. Routes that do
+ * strictly more than another are dropped, so every step of a returned route is needed. No route:
+ * the blocking requirements.
  */
-export const route = (state: PersonState, goalId: string, catalogue: Catalogue, options: RouteOptions = {}): RoutePlan => {
+export const route = (given: PersonState, goalId: string, catalogue: Catalogue, options: RouteOptions = {}): RoutePlan => {
   const goal = findTarget(goalId, catalogue);
-  const context = contextFor(state, options.option);
+  const context = contextFor(given, options);
+  // A held status counts as the standards its award asks for (HLTA status: the 33 standards).
+  const state = withStatusItems(given, catalogue, context);
   const env: PlanEnv = { catalogue, context, original: state };
   const base = { goal, ...(context.option ? { option: context.option } : {}) };
   const direct = planTarget(goalId, 'the goal', { state, steps: [], visiting: [] }, env);
@@ -119,8 +164,15 @@ export const route = (state: PersonState, goalId: string, catalogue: Catalogue, 
     planPath(path, state, env),
   );
   const found = planned.flatMap((p) => (p.ok ? [p.route] : []));
-  const unique = [...new Map(found.map((r) => [[...todoIds(r)].sort().join('|'), r])).values()];
-  const minimal = unique.filter((r) => !unique.some((other) => other !== r && isStrictSubset(todoIds(other), todoIds(r))));
+  // Of routes with the same steps to do, keep the one that starts from where the person is (a done step).
+  const byTodo = new Map<string, Route>();
+  for (const r of found) {
+    const key = [...todoIds(r)].sort().join('|');
+    const kept = byTodo.get(key);
+    if (!kept || (!startsWhereYouAre(kept) && startsWhereYouAre(r))) byTodo.set(key, r);
+  }
+  const unique = [...byTodo.values()];
+  const minimal = unique.filter((r) => !unique.some((other) => other !== r && coveredBy(r, other, catalogue)));
   const routes = minimal
     .sort((a, b) => compareCost(costOf(a.steps), costOf(b.steps)) || a.path.length - b.path.length)
     .slice(0, options.maxRoutes ?? 3);

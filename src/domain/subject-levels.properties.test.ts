@@ -82,11 +82,20 @@ describe('a rule asking for a GCSE grade', () => {
   });
 
   it('counts a legacy C as a 4, and a legacy D as below it', () => {
-    for (const rule of rules().filter((r) => r.atLeast === '4')) {
-      expect(evaluate(rule, holding(rule.subject, 'gcse-legacy', 'C'), catalogue, { phase: 'primary' }).status).toBe('met');
-      expect(evaluate(rule, holding(rule.subject, 'gcse-legacy', 'D'), catalogue, { phase: 'primary' }).status).toBe('not-met');
-      expect(evaluate(rule, holding(rule.subject, 'gcse-9-1', '4'), catalogue, { phase: 'primary' }).status).toBe('met');
-      expect(evaluate(rule, holding(rule.subject, 'gcse-9-1', '3'), catalogue, { phase: 'primary' }).status).toBe('not-met');
+    // Issue 10: each QTS subject line is one of several grade rules (GCSE 9–1, letter grades, the other
+    // nations' equivalents), so the line — the any-of holding them — is what must count C as 4.
+    const lines = catalogue
+      .requirementsFor('ITT.QTS', 'entry')
+      .flatMap((r) => (r.requirement.type === 'allOf' ? r.requirement.of : []))
+      .flatMap((line) => (line.type === 'when' ? [line.require] : [line]))
+      .filter((line) => line.type === 'anyOf' && gradeRules(line).length > 0);
+    expect(lines.length).toBe(3);
+    for (const line of lines) {
+      const subject = gradeRules(line)[0]?.subject ?? 'english';
+      expect(evaluate(line, holding(subject, 'gcse-legacy', 'C'), catalogue, { phase: 'primary' }).status).toBe('met');
+      expect(evaluate(line, holding(subject, 'gcse-legacy', 'D'), catalogue, { phase: 'primary' }).status).toBe('not-met');
+      expect(evaluate(line, holding(subject, 'gcse-9-1', '4'), catalogue, { phase: 'primary' }).status).toBe('met');
+      expect(evaluate(line, holding(subject, 'gcse-9-1', '3'), catalogue, { phase: 'primary' }).status).toBe('not-met');
     }
   });
 });

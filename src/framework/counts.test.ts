@@ -64,8 +64,14 @@ describe('the catalogue holds every framework the seeds define', () => {
     expect(catalogue.status('HLTA_STATUS')).toBeDefined();
   });
 
-  it('has ST1414 in development with three options, duties 1–20, K1–K47, S1–S35, B1–B6', () => {
-    expect(catalogue.framework('st1414')?.status).toBe('in-development');
+  it('has ST1414 v1.0 approved for delivery with three options, duties 1–20, K1–K47, S1–S35, B1–B6', () => {
+    // The seed shows the standard in development; v1.0 has since been approved and delivered (issue 10).
+    expect(catalogue.framework('st1414')?.status).toBe('current');
+    expect(catalogue.framework('st1414')?.approval).toMatchObject({
+      status: 'approved-for-delivery',
+      version: '1.0',
+      deliveryStarted: true,
+    });
     expect(catalogue.role('SPECIALIST_TA_L5')?.options?.map((o) => o.id)).toEqual(['SEND', 'SEW', 'SCP']);
     expect(codes('st1414', 'duty')).toEqual(range('ST1414.D', 1, 20));
     expect(codes('st1414', 'knowledge')).toEqual(range('ST1414.K', 1, 47));

@@ -35,6 +35,21 @@ const checkFramework = (framework: Framework, catalogue: Catalogue, check: Check
     }
   });
   (framework.roles ?? []).forEach((role, i) => {
+    const inherited = role.inheritsCpdSuggestionsFrom?.role;
+    if (inherited) check(`roles[${i}].inheritsCpdSuggestionsFrom`, catalogue.role(inherited) !== undefined, `unknown role ${inherited}`);
+    const suggestions = [
+      ...(role.cpdSuggestions?.items ?? []),
+      ...(inherited ? (catalogue.role(inherited)?.cpdSuggestions?.items ?? []) : []),
+    ];
+    (role.cpdLeaveOut ?? []).forEach((rule, j) => {
+      check(
+        `roles[${i}].cpdLeaveOut[${j}].suggestion`,
+        suggestions.includes(rule.suggestion),
+        `not one of ${role.id}'s CPD suggestions: ${rule.suggestion}`,
+      );
+      for (const [where, ok, reason] of requirementFindings(rule.when, `roles[${i}].cpdLeaveOut[${j}].when`, catalogue))
+        check(where, ok, reason);
+    });
     (role.relevantQualifications ?? []).forEach((rq, j) => {
       check(
         `roles[${i}].relevantQualifications[${j}]`,
@@ -89,6 +104,7 @@ const requirementFindings = (node: Requirement, where: string, catalogue: Catalo
         (scheme): Finding => [`${where}.schemes`, catalogue.gradeScheme(scheme) !== undefined, `unknown grade scheme ${scheme}`],
       );
     case 'itemsMet':
+    case 'itemsWorkingTowards':
       return [
         [where, Boolean(node.codes || node.set), 'names neither codes nor a set'],
         ...(node.codes ?? []).map((code): Finding => [`${where}.codes`, catalogue.item(code) !== undefined, `unknown item ${code}`]),

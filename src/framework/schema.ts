@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseDocumentOrigin, CaseItemOrigin } from './case/case-identity.ts';
 
 /**
  * The schema every framework data file under `src/framework/data/` must satisfy.
@@ -31,6 +32,13 @@ export const Phase = z.enum([
   'other',
 ]);
 export type Phase = z.infer<typeof Phase>;
+
+/**
+ * The phase of the teacher-training course a person chooses (a goal option, not their school's
+ * phase): the ITT criteria ask for GCSE science only of those training to teach in the primary phase.
+ */
+export const TrainingPhase = z.enum(['primary', 'secondary']);
+export type TrainingPhase = z.infer<typeof TrainingPhase>;
 
 export const Strength = z.enum(['required', 'indicative']);
 export type Strength = z.infer<typeof Strength>;
@@ -79,8 +87,16 @@ export const CompetencyItem = z.strictObject({
   options: z.array(z.string().min(1)).min(1).optional(),
   /** Set when the option scope or mapping is Pathways' inference rather than the seed's statement. */
   inferred: z.string().min(10).optional(),
+  /**
+   * Marks a lead-in (stem) rather than a statement of its own: a `group` whose children are
+   * alternatives, of which at least this many are expected (the NJC profiles' "at least one of the
+   * following:"). Job evaluation counts the alternatives as one duty and never lists the lead-in as a duty.
+   */
+  chooseAtLeast: z.number().int().positive().optional(),
   provenance: Provenance,
   notes: z.array(Note).optional(),
+  /** Set on an item imported from a CASE package: its CASE identifier, URI, code and date, exported again as they came. */
+  case: CaseItemOrigin.optional(),
 });
 export type CompetencyItem = z.infer<typeof CompetencyItem>;
 
@@ -104,6 +120,12 @@ export const Role = z.strictObject({
   indicative: QuotedList.optional(),
   relevantQualifications: z.array(QualificationRelation).optional(),
   cpdSuggestions: QuotedList.optional(),
+  /** The role whose CPD suggestions this role's come in addition to ("In addition to the suggestions for TA 4"). */
+  inheritsCpdSuggestionsFrom: z.strictObject({ role: z.string().min(1), provenance: Provenance }).optional(),
+  /** CPD suggestions (of this role, or inherited) left out for a person who already meets `when` (holds or exceeds it). */
+  cpdLeaveOut: z
+    .array(z.strictObject({ suggestion: z.string().min(1), when: z.lazy(() => Requirement), provenance: Provenance }))
+    .optional(),
   typicalJobTitles: QuotedList.optional(),
   options: z.array(RoleOption).optional(),
   provenance: Provenance,
@@ -111,12 +133,33 @@ export const Role = z.strictObject({
 });
 export type Role = z.infer<typeof Role>;
 
+/**
+ * How a status was gained: recognised by the person's own school (the headteacher decides, for the
+ * role in that school) or after external assessment (HLTA status from the HLTA National Assessment Partnership).
+ */
+export const StatusKind = z.enum(['school-recognition', 'external-assessment']);
+export type StatusKind = z.infer<typeof StatusKind>;
+
 /** Something a person is awarded rather than graded as (HLTA status). */
 export const Status = z.strictObject({
   id: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
   title: z.string().min(1),
   awardedBy: z.string().min(1),
   description: Quote.optional(),
+  /** The ways the status is gained and recorded, each with who decides and its source; absent means one, by `awardedBy`. */
+  kinds: z
+    .array(
+      z.strictObject({
+        kind: StatusKind,
+        title: z.string().min(1),
+        decidedBy: z.string().min(1),
+        /** Whether holding it this way counts wherever the status is asked for (unless a requirement's `accepts` says otherwise). */
+        satisfiesStatus: z.boolean(),
+        provenance: Provenance,
+      }),
+    )
+    .min(1)
+    .optional(),
   provenance: Provenance,
   notes: z.array(Note).optional(),
 });
@@ -155,7 +198,20 @@ export const Qualification = z.strictObject({
     .optional(),
   /** RQF size: Total Qualification Time in hours; null where unknown. */
   tqtHours: z.number().int().positive().nullable().optional(),
+  /** Typical full-time duration (an apprenticeship's duration is its duration while employed). */
   durationMonths: z.strictObject({ value: z.number().positive(), provenance: Provenance }).optional(),
+  /** The programme's part-time form, where the data knows one: typical months (and the longest typical), used for people who study part-time. */
+  partTimeMonths: z
+    .strictObject({ value: z.number().positive(), max: z.number().positive().optional(), provenance: Provenance })
+    .refine((d) => d.max === undefined || d.max >= d.value, 'max must not be below value')
+    .optional(),
+  /**
+   * An apprenticeship standard version's fixed minimum off-the-job training hours, as the funding
+   * rules publish it (starts from 1 August 2025); absent until entered from that source, never invented.
+   */
+  offTheJobMinimumHours: z.strictObject({ value: z.number().int().positive(), provenance: Provenance }).optional(),
+  /** School phases the qualification is meant for (E111: "in a primary school"); absent means any phase. */
+  phases: z.strictObject({ values: z.array(Phase).min(1), provenance: Provenance }).optional(),
   typicalJobTitles: QuotedList.optional(),
   units: z.array(Unit).optional(),
   provenance: Provenance,
@@ -174,8 +230,19 @@ export const Association = z.strictObject({
   strength: Strength.optional(),
   note: z.string().optional(),
   provenance: Provenance,
+  /** The source lines that show the link (each end's wording, verbatim from its seed). */
+  evidence: z.array(Quote).min(1).optional(),
 });
 export type Association = z.infer<typeof Association>;
+
+/**
+ * A fact about the person's circumstances that a rule can ask for: an EHC plan or legacy statement,
+ * BSL as the primary language, an employer who takes the person on as an apprentice in the role.
+ */
+export const Flag = z.enum(['ehcpOrStatement', 'bsl', 'apprenticeshipEmployer']);
+export type Flag = z.infer<typeof Flag>;
+/** Flags a person can act on (a route plans a step for them); the others are circumstances a route cannot plan. */
+export const plannableFlags: readonly Flag[] = ['apprenticeshipEmployer'];
 
 export const Subject = z.enum(['english', 'maths', 'science', 'ict']);
 export type Subject = z.infer<typeof Subject>;
@@ -190,10 +257,21 @@ const requirementCommon = {
   strength: Strength.optional(),
   /** The concrete next step when unmet ("achieve Level 2 maths — e.g. Functional Skills Level 2"). */
   action: z.string().min(1).optional(),
+  /** When met this way, met only subject to a further decision ("the provider's confirmation"), shown with the outcome. */
+  subjectTo: z.string().min(1).optional(),
   provenance: Provenance.optional(),
 };
 
-export type Requirement = { label?: string; strength?: Strength; action?: string; provenance?: Provenance } & (
+/** A share such as one third, with the reason it was chosen. */
+export const Threshold = z
+  .strictObject({ numerator: z.number().int().positive(), denominator: z.number().int().positive(), provenance: Provenance })
+  .refine((t) => t.numerator <= t.denominator, 'a threshold is a share: numerator at most denominator');
+export type Threshold = z.infer<typeof Threshold>;
+
+type ItemSet = { framework: string; kinds?: ItemKind[]; option?: string };
+const ItemSetSchema = z.strictObject({ framework: z.string().min(1), kinds: z.array(ItemKind).optional(), option: z.string().optional() });
+
+export type Requirement = { label?: string; strength?: Strength; action?: string; subjectTo?: string; provenance?: Provenance } & (
   | { type: 'allOf'; of: Requirement[] }
   | { type: 'anyOf'; of: Requirement[] }
   | { type: 'atLeast'; count: number; of: Requirement[] }
@@ -201,14 +279,24 @@ export type Requirement = { label?: string; strength?: Strength; action?: string
   | { type: 'qualificationAtLevel'; level: QualificationLevel; subject?: string }
   | { type: 'subjectLevel'; subject: Subject; atLeast: AdultLevel }
   | { type: 'subjectGrade'; subject: Subject; atLeast: string; schemes: string[] }
-  | { type: 'itemsMet'; codes?: string[]; set?: { framework: string; kinds?: ItemKind[]; option?: string } }
+  | { type: 'itemsMet'; codes?: string[]; set?: ItemSet }
+  /** "Working towards" the items: evidence begun (developing or met) on at least a share of them. */
+  | { type: 'itemsWorkingTowards'; codes?: string[]; set?: ItemSet; begun: Threshold }
   | { type: 'specialism'; anyOf: string[] }
   | { type: 'credits'; level: number; atLeast: number }
-  | { type: 'degree'; kind: string }
+  /** A degree of a kind (the one a route plans for), or of one of `orKinds` (also accepted, never planned). */
+  | { type: 'degree'; kind: string; orKinds?: string[] }
   | { type: 'role'; id: string }
-  | { type: 'status'; id: string }
-  | { type: 'flag'; flag: 'ehcpOrStatement' | 'bsl' }
-  | { type: 'when'; phases: Phase[]; require: Requirement }
+  /** A status held; `accepts` limits how it was gained (school recognition, external assessment), default any kind the status lists. */
+  | { type: 'status'; id: string; accepts?: StatusKind[] }
+  | { type: 'flag'; flag: Flag }
+  /** The person's age on the day their apprenticeship started (from the recorded age, or date of birth and start date). */
+  | { type: 'ageAtStart'; atLeast?: number; below?: number }
+  /**
+   * Applies only in some phases: of the person's school (default), or of the teacher-training course
+   * they choose (`phaseOf: teacherTraining`, a goal option; not chosen yet, the rule applies and asks for the choice).
+   */
+  | { type: 'when'; phases: Phase[]; phaseOf?: 'school' | 'teacherTraining'; require: Requirement }
 );
 
 /** A data-driven requirement expression, evaluated by one interpreter (domain/requirements). */
@@ -241,7 +329,14 @@ export const Requirement: z.ZodType<Requirement> = z.lazy(() =>
       ...requirementCommon,
       type: z.literal('itemsMet'),
       codes: z.array(code).min(1).optional(),
-      set: z.strictObject({ framework: z.string().min(1), kinds: z.array(ItemKind).optional(), option: z.string().optional() }).optional(),
+      set: ItemSetSchema.optional(),
+    }),
+    z.strictObject({
+      ...requirementCommon,
+      type: z.literal('itemsWorkingTowards'),
+      codes: z.array(code).min(1).optional(),
+      set: ItemSetSchema.optional(),
+      begun: Threshold,
     }),
     z.strictObject({ ...requirementCommon, type: z.literal('specialism'), anyOf: z.array(z.string()).min(1) }),
     z.strictObject({
@@ -250,11 +345,28 @@ export const Requirement: z.ZodType<Requirement> = z.lazy(() =>
       level: z.number().int().min(1).max(8),
       atLeast: z.number().int().positive(),
     }),
-    z.strictObject({ ...requirementCommon, type: z.literal('degree'), kind: z.string().min(1) }),
+    z.strictObject({
+      ...requirementCommon,
+      type: z.literal('degree'),
+      kind: z.string().min(1),
+      orKinds: z.array(z.string().min(1)).min(1).optional(),
+    }),
     z.strictObject({ ...requirementCommon, type: z.literal('role'), id: code }),
-    z.strictObject({ ...requirementCommon, type: z.literal('status'), id: code }),
-    z.strictObject({ ...requirementCommon, type: z.literal('flag'), flag: z.enum(['ehcpOrStatement', 'bsl']) }),
-    z.strictObject({ ...requirementCommon, type: z.literal('when'), phases: z.array(Phase).min(1), require: Requirement }),
+    z.strictObject({ ...requirementCommon, type: z.literal('status'), id: code, accepts: z.array(StatusKind).min(1).optional() }),
+    z.strictObject({
+      ...requirementCommon,
+      type: z.literal('ageAtStart'),
+      atLeast: z.number().int().min(0).max(120).optional(),
+      below: z.number().int().min(1).max(120).optional(),
+    }),
+    z.strictObject({ ...requirementCommon, type: z.literal('flag'), flag: Flag }),
+    z.strictObject({
+      ...requirementCommon,
+      type: z.literal('when'),
+      phases: z.array(Phase).min(1),
+      phaseOf: z.enum(['school', 'teacherTraining']).optional(),
+      require: Requirement,
+    }),
   ]),
 );
 
@@ -266,6 +378,8 @@ export const RequirementRule = z.strictObject({
   stage: z.enum(['hold', 'entry', 'gateway', 'award']),
   requirement: Requirement,
   provenance: Provenance,
+  /** How the rule changed over time (a supersession note per change, each with its public source). */
+  notes: z.array(Note).optional(),
 });
 export type RequirementRule = z.infer<typeof RequirementRule>;
 
@@ -312,10 +426,38 @@ export const Framework = z.strictObject({
   replacedBy: z
     .strictObject({ framework: z.string().optional(), title: z.string().min(1), note: z.string().optional(), provenance: Provenance })
     .optional(),
+  /** A successor that may replace this framework but has not yet: who, and the date Pathways last checked. */
+  mayBeReplacedBy: z
+    .strictObject({
+      title: z.string().min(1),
+      checkedOn: z.iso.date(),
+      note: z.string().min(1),
+      provenance: Provenance,
+    })
+    .optional(),
+  /** The publisher's approval of the version recorded (an apprenticeship standard approved for delivery). */
+  approval: z
+    .strictObject({
+      status: z.enum(['approved-for-delivery', 'in-development', 'retired']),
+      version: z.string().min(1),
+      /** Whether apprentices have started on this version. */
+      deliveryStarted: z.boolean(),
+      checkedOn: z.iso.date(),
+      provenance: Provenance,
+    })
+    .optional(),
   nations: z.array(Nation).min(1),
   description: z.string().min(1),
+  /**
+   * Whether the publisher issued it as a standard, framework or profile (`standard`), or it is informal:
+   * a blog post, a proposal, Pathways' own assembly (`informal`). Absent: `standard`, unless the
+   * framework's provenance is Pathways' own. Decides the CASE adoptionStatus of a current framework.
+   */
+  publication: z.enum(['standard', 'informal']).optional(),
   provenance: Provenance,
   notes: z.array(Note).optional(),
+  /** Set on a framework imported from a CASE package: the CFDocument's identity, exported again as it came. */
+  case: CaseDocumentOrigin.optional(),
   items: z.array(CompetencyItem).optional(),
   roles: z.array(Role).optional(),
   statuses: z.array(Status).optional(),
@@ -349,7 +491,12 @@ export const Framework = z.strictObject({
       /** What the candidate must hold before preparation starts. */
       entry: Requirement,
       documentsPerStandard: z
-        .strictObject({ min: z.number().int().min(0), max: z.number().int().positive() })
+        .strictObject({
+          min: z.number().int().min(0),
+          max: z.number().int().positive(),
+          /** Whether a standard with fewer than `min` documents holds the file back (`problem`, the default) or is only advised against (`warning`). */
+          belowMinimum: z.enum(['problem', 'warning']).optional(),
+        })
         .refine((d) => d.min <= d.max, 'min must not exceed max'),
       /** `standard.document`: document n under standard s is labelled "s.n", standards in framework order. */
       numbering: z.literal('standard.document'),

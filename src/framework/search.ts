@@ -1,5 +1,6 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { normaliseTerm, searchAlternatives } from './search-terms.ts';
 
 export type SearchHit = {
   code: string;
@@ -34,6 +35,22 @@ const docOf = (entry: CatalogueEntry): Doc => {
   }
 };
 
+const WORD = /[\p{L}\p{N}.]+/gu;
+
+/**
+ * Every word of the query must match (AND); a word matches by prefix, with a little fuzziness, or
+ * through one of its alternatives (phonics → literacy).
+ */
+const queryOf = (text: string): Query => ({ combineWith: 'AND', queries: (text.match(WORD) ?? []).map(wordQuery) });
+
+const wordQuery = (word: string): Query => {
+  const alternatives = searchAlternatives(word);
+  if (alternatives.length === 0) return word;
+  return { combineWith: 'OR', queries: [word, ...alternatives.map(phraseQuery)] };
+};
+
+const phraseQuery = (phrase: string): Query => ({ combineWith: 'AND', queries: phrase.split(' ') });
+
 /** Full-text search across every item, role, status, qualification and unit, ranked by relevance. */
 export type SearchIndex = { search(query: string, filter?: { framework?: string; kind?: string }, limit?: number): SearchHit[] };
 
@@ -41,6 +58,7 @@ export const buildSearchIndex = (catalogue: Catalogue): SearchIndex => {
   const index = new MiniSearch<Doc>({
     fields: ['code', 'title', 'text'],
     storeFields: ['code', 'type', 'framework', 'kind', 'title', 'text'],
+    processTerm: normaliseTerm,
     searchOptions: { boost: { code: 3, title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
   });
   const codes = catalogue.frameworks.flatMap((f) => [
@@ -57,7 +75,7 @@ export const buildSearchIndex = (catalogue: Catalogue): SearchIndex => {
   return {
     search: (query, filter = {}, limit = 50) =>
       index
-        .search(query, {
+        .search(queryOf(query), {
           filter: (r) => (!filter.framework || r.framework === filter.framework) && (!filter.kind || r.kind === filter.kind),
         })
         .slice(0, limit)

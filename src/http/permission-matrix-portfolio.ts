@@ -16,6 +16,7 @@ export const portfolioRows: Row[] = [
   ['POST /people/:id/portfolio/achievements/flags', 'T S F', '-'],
   ['POST /people/:id/portfolio/achievements/hlta-status', '-', '-'],
   ['POST /people/:id/portfolio/achievements/hlta-status/revoke', '-', '-'],
+  ['POST /people/:id/portfolio/achievements/hlta-status/external', 'T S F', '-'],
   ['GET /api/people/:id/achievements', 'T S L F', '-'],
   [
     'POST /api/people/:id/achievements',
@@ -26,6 +27,12 @@ export const portfolioRows: Row[] = [
   ['DELETE /api/people/:id/achievements/:achievementId', 'T S F', '-', { loose: true }],
   ['PUT /api/people/:id/flags', 'T S F', '-', { body: '{"ehcpOrStatement":false,"bsl":false}' }],
   ['POST /api/people/:id/hlta-status', '-', '-', { body: '{"awardedOn":"2026-01-01"}' }],
+  [
+    'POST /api/people/:id/hlta-status/external',
+    'T S F',
+    '-',
+    { body: '{"provider":"HLTA North of England","assessedOn":"2025-06-10","awardedOn":"2025-07-01"}' },
+  ],
   // Portfolio: attachments.
   ['POST /people/:id/attachments', 'T S F', '-'],
   ['GET /people/:id/attachments/:attachmentId', 'T S L F', '-', { loose: true }],

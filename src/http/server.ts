@@ -9,6 +9,7 @@ import { setUpCsrf } from './csrf.ts';
 import { setUpErrorHandling } from './errors.ts';
 import { setUpHealthChecks } from './health.ts';
 import { setUpWebSecurity } from './security.ts';
+import { setUpTextHygiene } from './text-hygiene.ts';
 import { registerWeb } from './web/index.ts';
 
 export type ServerOptions = { logLevel?: string };
@@ -23,9 +24,10 @@ export const buildServer = async (context: AppContext, options: ServerOptions = 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   setUpErrorHandling(app);
+  setUpTextHygiene(app);
   await setUpWebSecurity(app, context);
   await setUpSessions(app, context);
-  setUpCsrf(app);
+  setUpCsrf(app, () => context.config.publicUrl);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Pathways API', description: 'The career framework of school support staff, as an API.', version: '1' },

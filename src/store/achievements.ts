@@ -27,6 +27,7 @@ export const achievements = (db: Kysely<Tables>) => ({
         kind: a.details.kind,
         details: JSON.stringify(a.details),
         achieved_on: dateOf(a.details),
+        status_kind: a.details.kind === 'status' ? (a.details.statusKind ?? 'school-recognition') : null,
         recorded_by: a.recordedBy,
         recorded_at: a.recordedAt,
       })

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type ChainedEvent, sealEvent } from '../domain/audit/chain.ts';
+import { type ChainedEvent, type ChainHeadRecord, sealEvent } from '../domain/audit/chain.ts';
 import type { Tables } from './tables.ts';
 
 /** One append-only audit event, emitted explicitly by a use-case. */
@@ -21,25 +21,38 @@ const INSTANT_PRECISION = (date: Date) => new Date(Math.floor(date.getTime()));
 
 /**
  * The audit log. `record` seals each event onto its trust's chain (see domain/audit/chain.ts) under a
- * row lock on the chain head, inside the caller's transaction; nothing here updates or deletes events.
+ * row lock on the chain head, inside the caller's transaction, or in a transaction of its own when
+ * called outside one (a refusal, say), so concurrent appends never race; nothing here updates or
+ * deletes events.
  */
 export const audit = (db: Kysely<Tables>, key: Uint8Array) => ({
   record: async (...events: AuditEvent[]): Promise<void> => {
-    for (const event of events) await appendEvent(db, key, event);
+    if (events.length === 0) return;
+    const append = async (trx: Kysely<Tables>) => {
+      for (const event of events) await appendEvent(trx, key, event);
+    };
+    if (db.isTransaction) await append(db);
+    else await db.transaction().execute(append);
   },
 
-  /** One chain in order, as the verifier needs it. */
-  readChain: async function* (chain: string, batchSize = 1000): AsyncGenerator<ChainedEvent> {
+  /** The head of one chain; undefined when the chain has none. */
+  headOf: async (chain: string): Promise<ChainHeadRecord | undefined> => {
+    const row = await db
+      .selectFrom('audit_chain_heads')
+      .select(['last_event_id', 'last_link', 'event_count'])
+      .where('chain', '=', chain)
+      .executeTakeFirst();
+    return row && { lastEventId: String(row.last_event_id), lastLink: row.last_link, eventCount: row.event_count };
+  },
+
+  /** One chain in order, as the verifier needs it; `upTo` stops at that event (the one the head recorded when read). */
+  readChain: async function* (chain: string, options: { upTo?: string; batchSize?: number } = {}): AsyncGenerator<ChainedEvent> {
+    const batchSize = options.batchSize ?? 1000;
     let after = 0;
     for (;;) {
-      const rows = await db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('chain', '=', chain)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(batchSize)
-        .execute();
+      let query = db.selectFrom('audit_events').selectAll().where('chain', '=', chain).where('id', '>', after);
+      if (options.upTo !== undefined) query = query.where('id', '<=', Number(options.upTo));
+      const rows = await query.orderBy('id').limit(batchSize).execute();
       for (const row of rows) {
         yield {
           id: String(row.id),
@@ -61,8 +74,30 @@ export const audit = (db: Kysely<Tables>, key: Uint8Array) => ({
     }
   },
 
+  /** Every chain: those with a head, and any with events but no head (a deleted head must not hide its chain). */
   chains: async (): Promise<string[]> =>
-    (await db.selectFrom('audit_chain_heads').select('chain').orderBy('chain').execute()).map((r) => r.chain),
+    (
+      await db
+        .selectFrom('audit_chain_heads')
+        .select('chain')
+        .union(db.selectFrom('audit_events').select('chain'))
+        .orderBy('chain')
+        .execute()
+    ).map((r) => r.chain),
+
+  /**
+   * Events of a chain newer than the one its head records. Appends move the head in the same
+   * transaction, so there should be none; one statement, so a concurrent append cannot be miscounted.
+   */
+  countBeyondHead: async (chain: string): Promise<number> => {
+    const row = await db
+      .selectFrom('audit_events as e')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('e.chain', '=', chain)
+      .where((eb) => eb('e.id', '>', eb.selectFrom('audit_chain_heads as h').select('h.last_event_id').where('h.chain', '=', chain)))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
 
   listByEntity: (trustId: string | null, entity: string) =>
     db
@@ -75,14 +110,19 @@ export const audit = (db: Kysely<Tables>, key: Uint8Array) => ({
 });
 export type Audit = ReturnType<typeof audit>;
 
-const appendEvent = async (db: Kysely<Tables>, key: Uint8Array, event: AuditEvent) => {
+/**
+ * Appends one event; `trx` must be a transaction. The head row is created if missing (ON CONFLICT DO
+ * NOTHING waits for a concurrent creator and then does nothing) and then locked FOR UPDATE before it
+ * is read, so appends to one chain take turns until the appending transaction ends.
+ */
+const appendEvent = async (trx: Kysely<Tables>, key: Uint8Array, event: AuditEvent) => {
   const chain = chainOf(event.trustId);
-  await db
+  await trx
     .insertInto('audit_chain_heads')
-    .values({ chain, last_event_id: 0, last_link: '' })
+    .values({ chain, last_event_id: 0, last_link: '', event_count: 0 })
     .onConflict((oc) => oc.column('chain').doNothing())
     .execute();
-  const head = await db
+  const head = await trx
     .selectFrom('audit_chain_heads')
     .select(['last_link'])
     .where('chain', '=', chain)
@@ -102,7 +142,7 @@ const appendEvent = async (db: Kysely<Tables>, key: Uint8Array, event: AuditEven
   // The digest must match what jsonb gives back: Dates become strings, undefined disappears.
   const data: unknown = JSON.parse(JSON.stringify(event.data ?? {}));
   const seal = sealEvent(key, head.last_link || null, fields, data);
-  const inserted = await db
+  const inserted = await trx
     .insertInto('audit_events')
     .values({
       trust_id: event.trustId,
@@ -120,5 +160,9 @@ const appendEvent = async (db: Kysely<Tables>, key: Uint8Array, event: AuditEven
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('audit_chain_heads').set({ last_event_id: inserted.id, last_link: seal.link }).where('chain', '=', chain).execute();
+  await trx
+    .updateTable('audit_chain_heads')
+    .set((eb) => ({ last_event_id: inserted.id, last_link: seal.link, event_count: eb('event_count', '+', 1) }))
+    .where('chain', '=', chain)
+    .execute();
 };

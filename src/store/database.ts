@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../contracts/errors.ts';
-import { acquireLock, type HeldLock, isLive, type LockInfo, lockFileOf, readLock } from './lock.ts';
+import { acquireLock, type HeldLock, howToClearLock, isLive, type LockInfo, lockFileOf, readLock } from './lock.ts';
 import type { WorkerInput, WorkerMessage } from './pglite-worker.ts';
 import type { Tables } from './tables.ts';
 
@@ -39,6 +39,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 const poolOf = (config: pg.PoolConfig) => {
   const pool = new pg.Pool(config);
   pool.on('error', (error) => process.emitWarning(`A database connection closed: ${error.message}`));
+  // A connection that dies while checked out (the server stopped mid-query) emits 'error' with no pool
+  // listener, which would end the process; its queries are rejected anyway, and the caller reports those.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 };
 
@@ -89,6 +92,7 @@ const inUse = (dataDir: string, holder: LockInfo) =>
           ? `a Pathways server (PID ${holder.pid} on ${holder.host}, started ${holder.startedAt}) holds it: stop it first, or use another --data-dir`
           : `a Pathways command (PID ${holder.pid} on ${holder.host}) holds it: wait for it to finish, or stop it`,
     },
+    { where: lockFileOf(dataDir), reason: howToClearLock(lockFileOf(dataDir), holder) },
   ]);
 
 const connectToServer = async (dataDir: string, port: number): Promise<Database> => {

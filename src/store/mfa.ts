@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MfaThrottleState } from '../domain/accounts/mfa-throttle.ts';
 import type { Tables } from './tables.ts';
 
 export type MfaState = { secretEncrypted: string | null; enabledAt: Date | null; lastStep: number | null };
@@ -79,6 +80,45 @@ export const mfa = (db: Kysely<Tables>) => ({
   sessionOpen: async (sessionId: string): Promise<boolean> =>
     (await db.selectFrom('sessions').select('id').where('id', '=', sessionId).where('revoked_at', 'is', null).executeTakeFirst()) !==
     undefined,
+
+  /**
+   * The account's wrong-code back-off, locked for the rest of the transaction so concurrent codes are
+   * counted one after another (a row is created for an account that has none).
+   */
+  throttleForUpdate: async (userId: string): Promise<MfaThrottleState> => {
+    await db
+      .insertInto('mfa_throttles')
+      .values({ user_id: userId })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+    const row = await db.selectFrom('mfa_throttles').selectAll().where('user_id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    return {
+      failures: row.failures,
+      batches: row.batches,
+      windowStartedAt: row.window_started_at,
+      lastFailureAt: row.last_failure_at,
+      blockedUntil: row.blocked_until,
+    };
+  },
+
+  saveThrottle: async (userId: string, state: MfaThrottleState) => {
+    await db
+      .updateTable('mfa_throttles')
+      .set({
+        failures: state.failures,
+        batches: state.batches,
+        window_started_at: state.windowStartedAt,
+        last_failure_at: state.lastFailureAt,
+        blocked_until: state.blockedUntil,
+      })
+      .where('user_id', '=', userId)
+      .execute();
+  },
+
+  /** A right code starts afresh. */
+  clearThrottle: async (userId: string) => {
+    await db.deleteFrom('mfa_throttles').where('user_id', '=', userId).execute();
+  },
 
   /** Wrong second-factor codes for a user since a moment (the session's start), counted from the audit log. */
   wrongCodesSince: async (userId: string, since: Date): Promise<number> => {

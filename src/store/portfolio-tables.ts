@@ -13,6 +13,8 @@ export type AchievementsTable = {
   /** Validated by contracts/portfolio; write JSON text. */
   details: Json;
   achieved_on: DateColumn | null;
+  /** How a status was gained (set on status rows only). */
+  status_kind: 'school-recognition' | 'external-assessment' | null;
   recorded_by: string;
   recorded_at: Timestamp;
   removed_at: Timestamp | null;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isoDateOrNull } from './dates.ts';
 import type { OrganisationRow, Tables } from './tables.ts';
 
 /** A person of a school with their posts, as the staff import and export read them. */
@@ -44,14 +45,22 @@ export type StaffPersonValues = {
   specialisms: string[];
 };
 
-/** pg returns a `date` as local midnight; this gives back the calendar date it stands for. */
-const isoDate = (date: Date | null): string | null => {
-  if (date === null) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
-
 const personColumns = (values: StaffPersonValues) => ({
+  given_name: values.givenName,
+  family_name: values.familyName,
+  work_email: values.workEmail,
+  staff_code: values.staffCode,
+  graded_role: values.gradedRole,
+  job_title: values.jobTitle,
+  hours_per_week: values.hoursPerWeek,
+  weeks_per_year: values.weeksPerYear,
+  start_date: values.startDate,
+  left_on: values.leftOn,
+  specialisms: values.specialisms,
+});
+
+/** The columns of the values given; a value left out (undefined) is not written (Kysely skips it). */
+const changedColumns = (values: Partial<StaffPersonValues>): Partial<ReturnType<typeof personColumns>> => ({
   given_name: values.givenName,
   family_name: values.familyName,
   work_email: values.workEmail,
@@ -115,8 +124,8 @@ export const staff = (db: Kysely<Tables>) => ({
       lineManagerId: r.line_manager_id,
       hoursPerWeek: r.hours_per_week,
       weeksPerYear: r.weeks_per_year,
-      startDate: isoDate(r.start_date),
-      leftOn: isoDate(r.left_on),
+      startDate: isoDateOrNull(r.start_date),
+      leftOn: isoDateOrNull(r.left_on),
       specialisms: r.specialisms,
       posts: (postsOf.get(r.id) ?? []).map((p) => ({
         gradedRole: p.graded_role,
@@ -151,10 +160,11 @@ export const staff = (db: Kysely<Tables>) => ({
       .execute();
   },
 
-  updatePerson: async (trustId: string, personId: string, values: StaffPersonValues, now: Date): Promise<void> => {
+  /** Writes the given person columns only; any left out keep their value. */
+  updatePerson: async (trustId: string, personId: string, values: Partial<StaffPersonValues>, now: Date): Promise<void> => {
     await db
       .updateTable('people')
-      .set({ ...personColumns(values), updated_at: now })
+      .set({ ...changedColumns(values), updated_at: now })
       .where('trust_id', '=', trustId)
       .where('id', '=', personId)
       .execute();

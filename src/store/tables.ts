@@ -96,6 +96,15 @@ export type RoleAssignmentsTable = {
 
 export type MfaRecoveryCodesTable = { id: string; trust_id: string; user_id: string; code_hash: string; used_at: Timestamp | null };
 
+export type MfaThrottlesTable = {
+  user_id: string;
+  failures: Generated<number>;
+  batches: Generated<number>;
+  window_started_at: Timestamp | null;
+  last_failure_at: Timestamp | null;
+  blocked_until: Timestamp | null;
+};
+
 export type SessionsTable = {
   id: string;
   trust_id: string;
@@ -189,7 +198,13 @@ export type PartnershipsTable = { id: string; name: string; created_at: CreatedA
 export type PartnershipMembersTable = { partnership_id: string; organisation_id: string };
 export type PartnershipCoordinatorsTable = { partnership_id: string; user_id: string };
 
-export type AuditChainHeadsTable = { chain: string; last_event_id: number; last_link: string };
+export type AuditChainHeadsTable = {
+  chain: string;
+  last_event_id: number;
+  last_link: string;
+  /** How many events the chain holds, so verification notices events missing from its end. */
+  event_count: Generated<number>;
+};
 
 export type ImportedFrameworksTable = {
   id: string;
@@ -236,6 +251,7 @@ export type Tables = {
   schema_migrations: SchemaMigrationsTable;
   staff_posts: StaffPostsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_throttles: MfaThrottlesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   oidc_configs: OidcConfigsTable;

@@ -11,9 +11,48 @@ export type AuthorizeDeps = { db: Kysely<Tables>; auditKey: Uint8Array; requestI
 
 const actorName = (actor: Actor | Anonymous) => (actor.kind === 'user' ? actor.userId : 'anonymous');
 
+/** The answer for a person id the caller cannot see, whether it belongs to another trust or to nobody. */
+export const unknownPerson = (personId: string): AppError =>
+  new AppError('not_found', 'No person has that id', [{ where: 'id', reason: `unknown person ${personId}` }]);
+
+/** The error for an id nobody can see, the same whether it exists in another trust or not at all. */
+export const unknownResource = (resource: Resource): AppError => {
+  switch (resource.type) {
+    case 'person':
+      return unknownPerson(resource.personId);
+    case 'account':
+      return new AppError('not_found', 'There is no such account');
+    case 'organisation':
+    case 'audit':
+      return new AppError('not_found', 'There is no such organisation');
+    case 'framework':
+    case 'partnership':
+      return new AppError('not_found', 'Not found');
+  }
+};
+
+/**
+ * Whether the actor has nothing to do with the resource's trust: no role there, and the resource is
+ * not them, their account, a report or an apprentice of theirs (assessors and coordinators can reach
+ * across trusts only through those links).
+ */
+const unrelatedTrust = (actor: Actor, resource: Resource): boolean => {
+  if (!('trustId' in resource) || actor.assignments.some((a) => a.trustId === resource.trustId)) return false;
+  if (resource.type === 'person')
+    return (
+      resource.personId !== actor.personId &&
+      !actor.reportIds.includes(resource.personId) &&
+      !actor.apprenticeIds.includes(resource.personId)
+    );
+  if (resource.type === 'account') return resource.userId !== actor.userId;
+  return true;
+};
+
 /**
  * The one permission check every use-case makes before it reads or changes tenant data. A refusal is
- * audited (who tried what, on which resource) and raised as `unauthenticated` or `forbidden`.
+ * audited (who tried what, on which resource) and raised as `unauthenticated`, as `forbidden` for
+ * someone of the resource's trust lacking the right, or as `not_found` (exactly as an unknown id
+ * answers) for someone with no link to that trust, so ids of other trusts cannot be confirmed.
  */
 export const authorize = async <A extends Actor | Anonymous>(
   deps: AuthorizeDeps,
@@ -33,6 +72,7 @@ export const authorize = async <A extends Actor | Anonymous>(
     requestId: deps.requestId ?? null,
   });
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in to continue');
+  if (unrelatedTrust(actor, resource)) throw unknownResource(resource);
   throw new AppError('forbidden', 'You do not have permission to do that');
 };
 

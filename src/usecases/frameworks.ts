@@ -1,6 +1,7 @@
 import { AppError } from '../contracts/errors.ts';
+import { isLeadIn } from '../domain/duty-lead-ins.ts';
 import type { CFPackage } from '../framework/case/case-schema.ts';
-import { exportCase } from '../framework/case/export.ts';
+import { type CaseVersion, exportCase } from '../framework/case/export.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import type { CompetencyItem, Framework, ItemKind, Qualification, RequirementRule, Role } from '../framework/schema.ts';
 import type { SearchIndex } from '../framework/search.ts';
@@ -42,10 +43,10 @@ export const showFramework = (catalogue: Catalogue, id: string): { summary: Fram
   return { summary: summaryOf(framework), framework };
 };
 
-/** The framework as a 1EdTech CASE v1.0 package, stamped with the caller's clock. */
-export const exportFrameworkAsCase = (catalogue: Catalogue, id: string, clock: () => Date): CFPackage => {
+/** The framework as a 1EdTech CASE package (1.1 unless asked for the 1.0 form), dated with the framework's own date. */
+export const exportFrameworkAsCase = (catalogue: Catalogue, id: string, caseVersion: CaseVersion = '1.1'): CFPackage => {
   showFramework(catalogue, id);
-  return exportCase(catalogue, id, { changedAt: clock() });
+  return exportCase(catalogue, id, { caseVersion });
 };
 
 export type RoleView = {
@@ -53,6 +54,8 @@ export type RoleView = {
   framework: { id: string; title: string };
   /** The role's duties in order (sub-duties such as TA3.D7a follow their duty and name it as parent). */
   duties: CompetencyItem[];
+  /** The lead-ins ("…at least one of the following:") that introduce some of the duties: not duties themselves. */
+  leadIns: CompetencyItem[];
   requirements: RequirementRule[];
   relevantQualifications: {
     relation: string;
@@ -80,6 +83,7 @@ export const showRole = (catalogue: Catalogue, id: string): RoleView => {
     role,
     framework: { id: framework.id, title: framework.title },
     duties,
+    leadIns: descendants(catalogue, id).filter((item) => isLeadIn(item)),
     requirements: catalogue.requirementsFor(id),
     relevantQualifications: (role.relevantQualifications ?? []).flatMap((rq) => {
       const qualification = catalogue.qualification(rq.qualification);

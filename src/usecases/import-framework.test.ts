@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../contracts/errors.ts';
+import { exportCase } from '../framework/case/export.ts';
+import { externalPresent, readCaseFile } from '../framework/case/testing.ts';
 import type { Database } from '../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../store/testing.ts';
 import { createCatalogueSource } from './catalogue-source.ts';
 import type { CatalogueSource } from './context.ts';
-import { importIfateStandard } from './import-framework.ts';
+import { importCasePackage, importIfateStandard } from './import-framework.ts';
 import { testKeys } from './testing.ts';
 
 const fixture = (name: string) => readFile(new URL(`../framework/fixtures/${name}`, import.meta.url), 'utf8');
@@ -86,5 +88,70 @@ describe.each(testDatabaseKinds())('importIfateStandard on %s', (kind) => {
     // A fresh catalogue source (a restarted server) reads both versions back in the right order.
     const reread = await createCatalogueSource({ database });
     expect(reread.current().item('ST0454.K13')).toBeDefined();
+  });
+});
+
+describe.each(testDatabaseKinds())('importCasePackage on %s', (kind) => {
+  let database: Database;
+  let catalogue: CatalogueSource;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    catalogue = await createCatalogueSource({ database });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const act = 'opensalt-tests-Ordering-ACT-Holistic-Math.cfpackage.json';
+  const actId = 'case-a33fc64e-5c40-11e7-82c4-3d54268aa9ee';
+  const rows = () => database.kysely.selectFrom('imported_frameworks').select(['id', 'reference', 'version']).orderBy('id').execute();
+  const audits = () =>
+    database.kysely.selectFrom('audit_events').select(['entity_id']).where('action', '=', 'framework.imported').execute();
+  const importText = (text: string, fileName: string) =>
+    importCasePackage({ database, catalogue, auditKey: testKeys.auditKey }, { text, fileName, actor: 'test' });
+
+  it('imports nothing from a malformed package, and says where and why', async () => {
+    const broken = JSON.stringify({ CFDocument: { identifier: 'not-a-uuid', uri: 'u', creator: 'c', title: 't' } });
+    const error = await importText(broken, 'broken.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'import_invalid', message: expect.stringMatching(/^broken\.json: .*Nothing was imported/) });
+    expect((error as AppError).details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ where: '$.CFDocument.identifier' }),
+        expect.objectContaining({ where: '$.CFDocument.lastChangeDateTime' }),
+      ]),
+    );
+    expect(await rows()).toEqual([]);
+    expect(await audits()).toEqual([]);
+  });
+
+  it.skipIf(!externalPresent)('imports a real OpenSALT package as a framework every page can use, once', async () => {
+    const result = await importText(readCaseFile(act), act);
+    expect(result).toMatchObject({ status: 'imported', framework: { id: actId, title: 'ACT Holistic Framework, Math' } });
+    expect(await rows()).toEqual([{ id: actId, reference: 'a33fc64e-5c40-11e7-82c4-3d54268aa9ee', version: '2017-10-18T15:02:46+00:00' }]);
+    expect(await audits()).toEqual([{ entity_id: actId }]);
+    const current = catalogue.current();
+    expect(current.items({ framework: actId })).toHaveLength(28);
+    expect(current.item('CASE-a33fc64e.H.A.MATH.GM')?.title).toBe('Geometry and Measurement');
+    expect(current.children('CASE-a33fc64e.H.A.MATH.GM').length).toBeGreaterThan(0);
+    expect(catalogue.searchIndex().search('geometry', { framework: actId }).length).toBeGreaterThan(0);
+    expect(exportCase(current, actId).CFDocument.identifier).toBe('a33fc64e-5c40-11e7-82c4-3d54268aa9ee');
+
+    const again = await importText(readCaseFile(act), act);
+    expect(again.status).toBe('already-imported');
+    expect(await rows()).toHaveLength(1);
+    expect(await audits()).toHaveLength(1);
+
+    // A restarted server reads it back.
+    expect((await createCatalogueSource({ database })).current().framework(actId)?.items).toHaveLength(28);
+  });
+
+  it.skipIf(!externalPresent)('refuses a different package claiming the same CASE document and version, and writes nothing', async () => {
+    // OpenSALT's SmartLevel and UTF-8 test packages share the document identifier and date but differ.
+    expect((await importText(readCaseFile('opensalt-tests-SmartLevelFramework.cfpackage.json'), 'smart.json')).status).toBe('imported');
+    const error = await importText(readCaseFile('opensalt-tests-Utf8TestFramework.cfpackage.json'), 'utf8.json').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Nothing was imported/) });
+    expect((await rows()).map((r) => r.id)).toEqual([actId, 'case-d0000000-0000-0000-0000-000000000000']);
+    expect(catalogue.current().framework('case-d0000000-0000-0000-0000-000000000000')?.title).toBe('SmartLevel Test');
   });
 });

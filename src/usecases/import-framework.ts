@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { limits } from '../contracts/config.ts';
 import { AppError } from '../contracts/errors.ts';
+import { convertCasePackage, planCaseImport } from '../framework/case/import.ts';
 import { parseIfateStandard } from '../framework/ifate/parse.ts';
 import { planIfateImport } from '../framework/ifate/plan.ts';
 import { audit } from '../store/audit.ts';
@@ -35,6 +36,12 @@ export type ImportIfateDeps = {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+const refuseLarge = (input: ImportIfateInput) => {
+  if (Buffer.byteLength(input.text, 'utf8') > limits.frameworkImportBytes) {
+    throw new AppError('import_invalid', `${input.fileName} is larger than ${limits.frameworkImportBytes} bytes. Nothing was imported.`);
+  }
+};
+
 /**
  * Imports one apprenticeship standard from a Skills England API JSON file. Validates everything first
  * (JSON, shape, id references, the converted framework, and the catalogue with it), then in one
@@ -43,9 +50,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * already imported version is refused.
  */
 export const importIfateStandard = async (deps: ImportIfateDeps, input: ImportIfateInput): Promise<ImportIfateResult> => {
-  if (Buffer.byteLength(input.text, 'utf8') > limits.frameworkImportBytes) {
-    throw new AppError('import_invalid', `${input.fileName} is larger than ${limits.frameworkImportBytes} bytes. Nothing was imported.`);
-  }
+  refuseLarge(input);
   const standard = parseIfateStandard(input.text, input.fileName);
   const reference = standard.referenceNumber.toUpperCase();
   const sourceSha256 = sha256(input.text);
@@ -103,6 +108,62 @@ export const importIfateStandard = async (deps: ImportIfateDeps, input: ImportIf
       framework: { id: framework.id, title: framework.title, version: standard.version },
       linked,
       message: `Imported ${reference} version ${standard.version} as framework ${framework.id}${linked.length > 0 ? ` (linked by replacedBy with ${linked.join(', ')})` : ''}.`,
+    };
+  });
+  if (result.status === 'imported') await deps.catalogue?.refresh();
+  return result;
+};
+
+/**
+ * Imports one 1EdTech CASE package (CASE 1.0 or 1.1, e.g. an OpenSALT export) as a framework, with
+ * the same guarantees as the Skills England import: everything is validated first (JSON, shape,
+ * identifiers and the isChildOf tree, the converted framework, and the catalogue with it), then it is
+ * stored with an audit event in one transaction. The same package again is not duplicated; a different
+ * file for an imported document version, or another version of an imported document, is refused.
+ */
+export const importCasePackage = async (deps: ImportIfateDeps, input: ImportIfateInput): Promise<ImportIfateResult> => {
+  refuseLarge(input);
+  const framework = convertCasePackage(input.text, input.fileName);
+  const reference = framework.case?.identifier.toLowerCase() ?? framework.id;
+  const sourceSha256 = sha256(input.text);
+  const builtIn = await loadBuiltInFrameworks();
+  const named = `CASE document ${reference} version ${framework.version}`;
+
+  const result = await deps.database.kysely.transaction().execute(async (trx): Promise<ImportIfateResult> => {
+    const stored = importedFrameworks(trx);
+    const existing = (await stored.findByReference(reference, framework.version)) ?? (await stored.findById(framework.id));
+    if (existing && existing.version === framework.version && existing.sourceSha256 === sourceSha256) {
+      return {
+        status: 'already-imported',
+        framework: { id: existing.id, title: framework.title, version: framework.version },
+        linked: [],
+        message: `${named} is already imported as ${existing.id}; nothing changed.`,
+      };
+    }
+    if (existing) {
+      const reason =
+        existing.version === framework.version
+          ? `its SHA-256 ${sourceSha256} differs from the imported file's ${existing.sourceSha256}; a changed framework needs a new CFDocument version`
+          : `version ${existing.version} of this CASE document is already imported; importing another version of the same document is not supported yet`;
+      throw new AppError('conflict', `${named} clashes with the imported framework ${existing.id}. Nothing was imported.`, [
+        { where: input.fileName, reason },
+      ]);
+    }
+    planCaseImport(framework, input.fileName, builtIn, await readImportedFrameworks({ kysely: trx }));
+    await stored.insert({ id: framework.id, reference, version: framework.version, larsCode: null, document: framework, sourceSha256 });
+    await audit(trx, deps.auditKey).record({
+      trustId: null,
+      actor: input.actor,
+      action: 'framework.imported',
+      entity: 'framework',
+      entityId: framework.id,
+      data: { format: 'case', reference, version: framework.version, fileName: input.fileName, sourceSha256, linked: [] },
+    });
+    return {
+      status: 'imported',
+      framework: { id: framework.id, title: framework.title, version: framework.version },
+      linked: [],
+      message: `Imported ${named} ("${framework.title}", ${(framework.items ?? []).length} items) as framework ${framework.id}.`,
     };
   });
   if (result.status === 'imported') await deps.catalogue?.refresh();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EnteredDate } from '../dates.ts';
 
 /** The kinds of evidence a person can write, in the order the editor offers them. */
 export const evidenceKinds = [
@@ -28,17 +29,16 @@ export const EVIDENCE_CLAIMS_MAX = 40;
 export const EVIDENCE_FEEDBACK_MAX = 2000;
 export const JUDGEMENT_NOTE_MAX = 2000;
 
-const IsoDate = z.iso.date({ error: 'Enter a real date' });
 const ItemCode = z.string().trim().min(1).max(100);
 
 /**
  * A piece of evidence as its author writes it. Item codes are checked against the catalogue and the
  * date against the clock by the use-case, which can see both.
  */
-export const EvidenceInput = z.object({
+export const EvidenceInput = z.strictObject({
   kind: EvidenceKind,
   title: z.string().trim().min(1, 'Enter a title').max(EVIDENCE_TITLE_MAX, `Title must be ${EVIDENCE_TITLE_MAX} characters or fewer`),
-  occurredOn: IsoDate,
+  occurredOn: EnteredDate,
   body: z.string().max(EVIDENCE_BODY_MAX, `Text must be ${EVIDENCE_BODY_MAX} characters or fewer`),
   claims: z
     .array(ItemCode)
@@ -52,7 +52,7 @@ export type ClaimOutcome = z.infer<typeof ClaimOutcome>;
 
 /** One decision on one claimed item; returning a claim needs feedback the author can act on. */
 export const ClaimDecision = z
-  .object({
+  .strictObject({
     itemCode: ItemCode,
     outcome: ClaimOutcome,
     feedback: z.string().trim().max(EVIDENCE_FEEDBACK_MAX, `Feedback must be ${EVIDENCE_FEEDBACK_MAX} characters or fewer`).optional(),
@@ -64,11 +64,11 @@ export const ClaimDecision = z
 export type ClaimDecision = z.infer<typeof ClaimDecision>;
 
 /** The manager's (or assessor's) decisions on the claims of one piece of evidence. */
-export const EvidenceDecision = z.object({ decisions: z.array(ClaimDecision).min(1, 'Decide on each claimed item') });
+export const EvidenceDecision = z.strictObject({ decisions: z.array(ClaimDecision).min(1, 'Decide on each claimed item') });
 export type EvidenceDecision = z.infer<typeof EvidenceDecision>;
 
 /** A judgement a manager records directly from an observation. */
-export const ObservationJudgement = z.object({
+export const ObservationJudgement = z.strictObject({
   itemCode: ItemCode,
   value: z.enum(['not-started', 'developing', 'met']),
   note: z.string().trim().max(JUDGEMENT_NOTE_MAX, `Note must be ${JUDGEMENT_NOTE_MAX} characters or fewer`).default(''),

@@ -26,11 +26,11 @@ export const REVIEW_TEXT_MAX = 5000;
 const AcademicYearName = z.string().regex(/^\d{4}\/\d{2}$/, 'Enter an academic year such as 2026/27');
 
 /** Starting a cycle: for the current academic year unless another is named. */
-export const StartReviewInput = z.object({ academicYear: AcademicYearName.optional() });
+export const StartReviewInput = z.strictObject({ academicYear: AcademicYearName.optional() });
 export type StartReviewInput = z.infer<typeof StartReviewInput>;
 
 /** An objective; its item codes are checked against the catalogue by the use-case. */
-export const ObjectiveInput = z.object({
+export const ObjectiveInput = z.strictObject({
   title: z.string().trim().min(1, 'Enter the objective').max(REVIEW_TITLE_MAX, `Objective must be ${REVIEW_TITLE_MAX} characters or fewer`),
   description: z.string().trim().max(REVIEW_TEXT_MAX, `Description must be ${REVIEW_TEXT_MAX} characters or fewer`).default(''),
   itemCodes: z
@@ -42,7 +42,7 @@ export const ObjectiveInput = z.object({
 export type ObjectiveInput = z.output<typeof ObjectiveInput>;
 
 /** A comment at the current stage, about the whole review or one objective. */
-export const CommentInput = z.object({
+export const CommentInput = z.strictObject({
   body: z.string().trim().min(1, 'Enter your comment').max(REVIEW_TEXT_MAX, `Comment must be ${REVIEW_TEXT_MAX} characters or fewer`),
   objectiveId: z
     .string()
@@ -52,12 +52,12 @@ export const CommentInput = z.object({
 });
 export type CommentInput = z.output<typeof CommentInput>;
 
-export const OutcomeInput = z.object({
+export const OutcomeInput = z.strictObject({
   outcome: z.string().trim().min(1, 'Enter the outcome').max(REVIEW_TEXT_MAX, `Outcome must be ${REVIEW_TEXT_MAX} characters or fewer`),
 });
 export type OutcomeInput = z.output<typeof OutcomeInput>;
 
-export const SignInput = z.object({ as: ReviewSide });
+export const SignInput = z.strictObject({ as: ReviewSide });
 export type SignInput = z.output<typeof SignInput>;
 
 export type ReviewCycleSummary = {

@@ -7,7 +7,7 @@ export const SUGGESTION_TEXT_MAX = EVIDENCE_BODY_MAX;
 export const SUGGESTION_LIMIT = 8;
 
 /** What the editor's script sends as the author types. */
-export const SuggestionRequest = z.object({
+export const SuggestionRequest = z.strictObject({
   text: z.string().max(SUGGESTION_TEXT_MAX, `Text must be ${SUGGESTION_TEXT_MAX} characters or fewer`),
   frameworks: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
 });

@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { EnteredDate } from '../dates.ts';
 
 /** Mandatory-training inputs, shared by the web forms and the API. */
 
-const isoDate = z
-  .string({ error: 'Enter a date' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD')
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'Enter a real date',
-  );
+const isoDate = z.string({ error: 'Enter a date' }).trim().pipe(EnteredDate);
 
 const optionalText = (max: number) =>
   z
@@ -20,7 +14,7 @@ const optionalText = (max: number) =>
     .transform((s) => (s ? s : null));
 
 /** A completion: which kind, when, who provided it; the expiry is computed from the kind unless given. */
-export const TrainingRecordInput = z.object({
+export const TrainingRecordInput = z.strictObject({
   kindId: z.uuid({ error: 'Choose the training' }),
   completedOn: isoDate,
   expiresOn: z
@@ -45,7 +39,7 @@ const validityMonths = z.union([
 export const TrainingAppliesTo = z.enum(['everyone', 'as-needed'], { error: 'Say who needs this training' });
 
 /** A change to one of the trust's kinds. */
-export const TrainingKindChange = z.object({
+export const TrainingKindChange = z.strictObject({
   validityMonths,
   appliesTo: TrainingAppliesTo.optional(),
   title: z.string().trim().min(1, 'Enter a title').max(200, 'Use 200 characters or fewer').optional(),
@@ -53,7 +47,7 @@ export const TrainingKindChange = z.object({
 export type TrainingKindChange = z.infer<typeof TrainingKindChange>;
 
 /** A trust's own kind, next to the defaults. */
-export const NewTrainingKind = z.object({
+export const NewTrainingKind = z.strictObject({
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(200, 'Use 200 characters or fewer'),
   validityMonths,
   appliesTo: TrainingAppliesTo.default('everyone'),

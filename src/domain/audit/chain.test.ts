@@ -58,6 +58,27 @@ describe('the audit chain', () => {
     expect(verifyChain(key, chain)).toEqual({ ok: true, checked: 3 });
   });
 
+  it('checks the walk ends at the event, link and count its head records', () => {
+    const chain = buildChain(5);
+    const last = chain.at(-1)!;
+    const head = { lastEventId: last.id, lastLink: last.link, eventCount: 5 };
+    expect(verifyChain(key, chain, head)).toEqual({ ok: true, checked: 5 });
+    expect(verifyChain(key, chain.slice(0, 3), head)).toEqual({
+      ok: false,
+      checked: 3,
+      brokenAt: '3',
+      missing: 2,
+      headEventId: '5',
+      reason: '2 events missing after event 3 (the head records event 5)',
+    });
+    expect(verifyChain(key, [], head)).toMatchObject({
+      ok: false,
+      reason: '5 events missing after the start of the chain (the head records event 5)',
+    });
+    expect(verifyChain(key, chain, { ...head, eventCount: 4 })).toMatchObject({ ok: false, missing: 0 });
+    expect(verifyChain(key, [], { lastEventId: '0', lastLink: '', eventCount: 0 })).toEqual({ ok: true, checked: 0 });
+  });
+
   it('hashes objects independently of key order', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: 2 }, b: 1 }));
   });

@@ -63,13 +63,24 @@ export const sealEvent = (key: Uint8Array, previousLink: string | null, fields: 
   return { dataDigest, digest, link: linkOf(key, previousLink, digest) };
 };
 
-export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: string; reason: string };
+export type ChainVerdict =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAt: string; reason: string }
+  | { ok: false; checked: number; brokenAt: string; reason: string; missing: number; headEventId: string };
+
+/** What the chain's head records about its newest event (see store/audit.ts). */
+export type ChainHeadRecord = { lastEventId: string; lastLink: string; eventCount: number };
 
 const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 
-/** Walks one trust's chain in order and reports the first broken link. */
-export const verifyChain = (key: Uint8Array, events: Iterable<ChainedEvent>): ChainVerdict => {
+/**
+ * Walks one trust's chain in order and reports the first broken link. Given the chain's head, it also
+ * checks that the walk ends at the event the head records, with its link and count, so events removed
+ * from the end of the chain are reported too.
+ */
+export const verifyChain = (key: Uint8Array, events: Iterable<ChainedEvent>, head?: ChainHeadRecord): ChainVerdict => {
   let previous: string | null = null;
+  let lastId: string | null = null;
   let checked = 0;
   for (const event of events) {
     const { id, data, dataDigest, digest, link, ...rest } = event;
@@ -85,7 +96,34 @@ export const verifyChain = (key: Uint8Array, events: Iterable<ChainedEvent>): Ch
         reason: 'its link does not follow from the event before it (removed, reordered or forged)',
       };
     previous = link;
+    lastId = id;
     checked += 1;
   }
-  return { ok: true, checked };
+  return head ? checkHead(head, { checked, lastId, lastLink: previous }) : { ok: true, checked };
+};
+
+const checkHead = (head: ChainHeadRecord, walked: { checked: number; lastId: string | null; lastLink: string | null }): ChainVerdict => {
+  const { checked, lastId, lastLink } = walked;
+  const endsAtHead = lastId === head.lastEventId && lastLink !== null && sameHex(lastLink, head.lastLink);
+  const emptyHead = head.eventCount === 0 && head.lastLink === '';
+  if ((endsAtHead || (emptyHead && lastId === null)) && checked === head.eventCount) return { ok: true, checked };
+  const after = lastId === null ? 'the start of the chain' : `event ${lastId}`;
+  const missing = head.eventCount - checked;
+  if (missing > 0)
+    return {
+      ok: false,
+      checked,
+      brokenAt: lastId ?? 'start',
+      missing,
+      headEventId: head.lastEventId,
+      reason: `${missing} events missing after ${after} (the head records event ${head.lastEventId})`,
+    };
+  return {
+    ok: false,
+    checked,
+    brokenAt: lastId ?? 'start',
+    missing: 0,
+    headEventId: head.lastEventId,
+    reason: `the chain ends at ${after} after ${checked} events, but its head records event ${head.lastEventId} as event number ${head.eventCount}`,
+  };
 };

@@ -1,8 +1,8 @@
 import type { PersonState } from '../../contracts/person-state.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
-import type { Requirement, Strength } from '../../framework/schema.ts';
+import { type Requirement, type Strength, TrainingPhase } from '../../framework/schema.ts';
 import { evaluateLeaf } from './leaves.ts';
-import type { EvaluationContext, EvaluationNode, RequirementStatus } from './types.ts';
+import type { EvaluationContext, EvaluationNode, PendingChoice, RequirementStatus } from './types.ts';
 
 /**
  * The one requirement interpreter: evaluates any requirement expression from the framework data
@@ -24,9 +24,10 @@ export const evaluate = (
     case 'atLeast': {
       const children = requirement.of.map((r) => evaluate(r, state, catalogue, context, strength));
       const status = combine(requirement, children);
-      const evidence = (requirement.type === 'anyOf' ? children.filter((c) => c.status === 'met').slice(0, 1) : children).flatMap((c) =>
-        c.status === 'met' ? c.evidence : [],
-      );
+      const metChildren = children.filter((c) => c.status === 'met');
+      const preferred = [...metChildren.filter((c) => !c.subjectTo), ...metChildren.filter((c) => c.subjectTo)];
+      const evidence = (requirement.type === 'anyOf' ? preferred.slice(0, 1) : metChildren).flatMap((c) => c.evidence);
+      const subjectTo = status === 'met' ? conditionsOf(requirement, children) : [];
       return {
         type: requirement.type,
         status,
@@ -34,27 +35,37 @@ export const evaluate = (
         label: requirement.label ?? defaultLabel(requirement, children),
         evidence,
         ...own,
+        ...withConditions(requirement, status, subjectTo),
         children,
       };
     }
     case 'when': {
-      const applicable = requirement.phases.includes(context.phase);
+      const applies = whenApplies(requirement, context);
+      const applicable = applies !== false;
       const then = evaluate(requirement.require, state, catalogue, context, strength);
       const phases = requirement.phases.join(' or ');
+      const training = requirement.phaseOf === 'teacherTraining';
+      const pending = applies === 'unchosen' && then.status !== 'met';
+      const notRequired = training
+        ? `not required to train in the ${context.trainingPhase} phase (only ${phases})`
+        : `not required in the ${context.phase} phase (only ${phases})`;
       return {
         type: 'when',
         status: applicable ? then.status : 'met',
         strength,
-        label: requirement.label ?? `in the ${phases} phase: ${then.label}`,
-        evidence: applicable ? then.evidence : [`not required in the ${context.phase} phase (only ${phases})`],
+        label: requirement.label ?? `${training ? 'to train in' : 'in'} the ${phases} phase: ${then.label}`,
+        evidence: applicable ? then.evidence : [notRequired],
         ...own,
+        ...(applicable && then.subjectTo ? { subjectTo: then.subjectTo } : {}),
+        ...(pending ? { choice: trainingPhaseChoice(phases) } : {}),
         applicable,
         children: [then],
       };
     }
     default: {
       const leaf = evaluateLeaf(requirement, state, catalogue, context);
-      const action = requirement.action ?? leaf.action;
+      // A pending choice's question wins over the data's action: nothing else can be done first.
+      const action = leaf.choice ? leaf.action : (requirement.action ?? leaf.action);
       return {
         type: requirement.type,
         status: leaf.status,
@@ -62,11 +73,48 @@ export const evaluate = (
         label: requirement.label ?? leaf.label,
         evidence: leaf.evidence,
         ...(leaf.status !== 'met' && action ? { action } : {}),
+        ...withConditions(requirement, leaf.status, []),
+        ...(leaf.choice ? { choice: leaf.choice } : {}),
         ...(leaf.items ? { items: leaf.items } : {}),
         children: [],
       };
     }
   }
+};
+
+/**
+ * Whether a `when` applies in the context: by the school's phase, or by the teacher-training phase
+ * chosen; `unchosen` when it depends on a training phase not chosen yet (then it applies, and asks).
+ */
+export const whenApplies = (requirement: Extract<Requirement, { type: 'when' }>, context: EvaluationContext): boolean | 'unchosen' => {
+  if (requirement.phaseOf !== 'teacherTraining') return requirement.phases.includes(context.phase);
+  if (!context.trainingPhase) return 'unchosen';
+  return requirement.phases.some((phase) => phase === context.trainingPhase);
+};
+
+const trainingPhaseChoice = (phases: string): PendingChoice => ({
+  name: 'trainingPhase',
+  options: [...TrainingPhase.options],
+  text: `choose the phase you will train to teach (primary or secondary): this rule applies only to the ${phases} phase`,
+});
+
+/** The node's own condition (when met) joined to those it inherits from its children. */
+const withConditions = (requirement: Requirement, status: RequirementStatus, inherited: readonly string[]): { subjectTo?: string[] } => {
+  if (status !== 'met') return {};
+  const all = [...new Set([...(requirement.subjectTo ? [requirement.subjectTo] : []), ...inherited])];
+  return all.length > 0 ? { subjectTo: all } : {};
+};
+
+/**
+ * The conditions a met combination carries: none when enough children are met outright; otherwise
+ * those of the conditionally met children it relies on.
+ */
+const conditionsOf = (requirement: Extract<Requirement, { of: Requirement[] }>, children: readonly EvaluationNode[]): string[] => {
+  const met = children.filter((c) => c.status === 'met');
+  const outright = met.filter((c) => !c.subjectTo).length;
+  const needed = requirement.type === 'anyOf' ? 1 : requirement.type === 'atLeast' ? requirement.count : met.length;
+  if (requirement.type !== 'allOf' && outright >= needed) return [];
+  return [...new Set(met.flatMap((c) => c.subjectTo ?? []))];
 };
 
 /** Combines children: indicative children are advice and do not hold back a parent that has required ones. */

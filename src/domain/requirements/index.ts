@@ -1,4 +1,4 @@
-export { evaluate } from './evaluate.ts';
-export { codesOf, itemsOfSet } from './items.ts';
-export type { EvaluationContext, EvaluationNode, ItemProgress, RequirementStatus } from './types.ts';
+export { evaluate, whenApplies } from './evaluate.ts';
+export { codesOf, itemsOfSet, pendingOptionOf } from './items.ts';
+export type { EvaluationContext, EvaluationNode, ItemProgress, PendingChoice, RequirementStatus } from './types.ts';
 export { countUnits, flattenUnits, type Unit, type UnitCounts } from './units.ts';

@@ -2,9 +2,11 @@ import type { PersonState } from '../../contracts/person-state.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import type { CompetencyItem, Requirement } from '../../framework/schema.ts';
 import type { LeafOutcome } from './leaves.ts';
-import type { EvaluationContext } from './types.ts';
+import type { EvaluationContext, PendingChoice } from './types.ts';
 
 type ItemsMet = Extract<Requirement, { type: 'itemsMet' }>;
+type ItemsWorkingTowards = Extract<Requirement, { type: 'itemsWorkingTowards' }>;
+type ItemsRule = ItemsMet | ItemsWorkingTowards;
 
 const MAX_LISTED = 5;
 
@@ -25,8 +27,8 @@ export const itemsOfSet = (set: NonNullable<ItemsMet['set']>, option: string | u
   return items;
 };
 
-/** The codes an `itemsMet` requirement asks for, in the given context. */
-export const codesOf = (req: ItemsMet, catalogue: Catalogue, context: EvaluationContext): string[] => [
+/** The codes an `itemsMet` (or `itemsWorkingTowards`) requirement asks for, in the given context. */
+export const codesOf = (req: ItemsRule, catalogue: Catalogue, context: EvaluationContext): string[] => [
   ...(req.codes ?? []),
   ...(req.set ? itemsOfSet(req.set, req.set.option ?? context.option, catalogue).map((i) => i.code) : []),
 ];
@@ -34,8 +36,30 @@ export const codesOf = (req: ItemsMet, catalogue: Catalogue, context: Evaluation
 const listed = (codes: readonly string[]) =>
   codes.length <= MAX_LISTED ? codes.join(', ') : `${codes.slice(0, MAX_LISTED).join(', ')} and ${codes.length - MAX_LISTED} more`;
 
-/** Evaluates "these items judged met": met when all are, partial when some are met or developing. */
-export const evaluateItems = (req: ItemsMet, state: PersonState, catalogue: Catalogue, context: EvaluationContext): LeafOutcome => {
+/**
+ * The option a set needs chosen and has not got: when the set's framework scopes items to options
+ * (ST1414: SEND, SEW, SCP) and neither the data nor the context names one, the core items alone
+ * cannot answer the rule.
+ */
+export const pendingOptionOf = (req: ItemsRule, catalogue: Catalogue, context: EvaluationContext): PendingChoice | undefined => {
+  if (!req.set || req.set.option || context.option) return undefined;
+  const { framework, kinds } = req.set;
+  const options = [
+    ...new Set(
+      catalogue
+        .items({ framework })
+        .filter((item) => (kinds ? kinds.includes(item.kind) : item.kind !== 'group'))
+        .flatMap((item) => item.options ?? []),
+    ),
+  ];
+  if (options.length === 0) return undefined;
+  const words = options.length === 1 ? (options[0] ?? '') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
+  return { name: 'option', options, text: `choose an option: ${words}` };
+};
+
+type Progress = { codes: string[]; met: string[]; developing: string[]; missing: string[] };
+
+const progressOf = (req: ItemsRule, state: PersonState, catalogue: Catalogue, context: EvaluationContext): Progress => {
   const codes = codesOf(req, catalogue, context);
   const met: string[] = [];
   const developing: string[] = [];
@@ -48,17 +72,76 @@ export const evaluateItems = (req: ItemsMet, state: PersonState, catalogue: Cata
       if (judgement === 'developing') developing.push(code);
     }
   }
+  return { codes, met, developing, missing };
+};
+
+const scopeOf = (req: ItemsRule, catalogue: Catalogue, context: EvaluationContext): string => {
   const option = req.set?.option ?? context.option;
   const framework = req.set ? catalogue.framework(req.set.framework) : undefined;
-  const scope = req.set
-    ? `all ${framework?.title ?? req.set.framework}${req.set.kinds ? ` ${req.set.kinds.join('/')}` : ''} items${option ? ` (core and option ${option})` : ''}`
+  return req.set
+    ? `${framework?.title ?? req.set.framework}${req.set.kinds ? ` ${req.set.kinds.join('/')}` : ''} items${option ? ` (core and option ${option})` : ''}`
     : listed(req.codes ?? []);
-  const status = missing.length === 0 ? 'met' : met.length + developing.length > 0 ? 'partial' : 'not-met';
+};
+
+/**
+ * Evaluates "these items judged met": met when all are, partial when some are met or developing.
+ * A set whose option is not chosen is evaluated on its core items and carries the pending choice,
+ * so the gap asks for the option rather than silently counting the core alone.
+ */
+export const evaluateItems = (req: ItemsMet, state: PersonState, catalogue: Catalogue, context: EvaluationContext): LeafOutcome => {
+  const { codes, met, developing, missing } = progressOf(req, state, catalogue, context);
+  const choice = pendingOptionOf(req, catalogue, context);
+  const scope = req.set ? `all ${scopeOf(req, catalogue, context)}` : scopeOf(req, catalogue, context);
+  const started = met.length + developing.length > 0;
+  const status = missing.length === 0 ? 'met' : started ? 'partial' : 'not-met';
+  const action = choice
+    ? `${choice.text} — until then only the core items are counted`
+    : missing.length > 0
+      ? `have ${listed(missing)} judged met`
+      : undefined;
   return {
     status,
-    evidence: met.length > 0 ? [`${met.length}/${codes.length} judged met`] : [],
+    evidence: met.length > 0 ? [`${met.length}/${codes.length} judged met${choice ? ' (core items only: no option chosen)' : ''}`] : [],
     label: `${scope} judged met`,
-    ...(missing.length > 0 ? { action: `have ${listed(missing)} judged met` } : {}),
+    ...(action ? { action } : {}),
+    ...(choice ? { choice } : {}),
+    items: { ...(req.set ? { framework: req.set.framework } : {}), total: codes.length, met, developing, missing },
+  };
+};
+
+/**
+ * Evaluates "working towards these items": met when evidence is begun (judged developing or met)
+ * on at least the data's share of them; partial when begun on some.
+ */
+export const evaluateWorkingTowards = (
+  req: ItemsWorkingTowards,
+  state: PersonState,
+  catalogue: Catalogue,
+  context: EvaluationContext,
+): LeafOutcome => {
+  const { codes, met, developing, missing } = progressOf(req, state, catalogue, context);
+  const choice = pendingOptionOf(req, catalogue, context);
+  const needed = Math.max(1, Math.ceil((codes.length * req.begun.numerator) / req.begun.denominator));
+  const begun = met.length + developing.length;
+  const notBegun = missing.filter((code) => !developing.includes(code));
+  const status = begun >= needed ? 'met' : begun > 0 ? 'partial' : 'not-met';
+  const evidence =
+    begun > 0
+      ? [
+          `evidence begun on ${begun}/${codes.length} (${met.length} judged met, ${developing.length} developing)${begun < needed ? `; working towards asks for ${needed}` : ''}`,
+        ]
+      : [];
+  const action = choice
+    ? choice.text
+    : begun < needed
+      ? `begin evidence on ${needed - begun} more of them (e.g. ${listed(notBegun.slice(0, MAX_LISTED))}) and review it with your line manager`
+      : undefined;
+  return {
+    status,
+    evidence,
+    label: `working towards the ${scopeOf(req, catalogue, context)}: evidence begun on at least ${needed} of ${codes.length}`,
+    ...(action ? { action } : {}),
+    ...(choice ? { choice } : {}),
     items: { ...(req.set ? { framework: req.set.framework } : {}), total: codes.length, met, developing, missing },
   };
 };

@@ -1,15 +1,29 @@
 import type { PersonState } from '../../contracts/person-state.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
-import type { Requirement } from '../../framework/schema.ts';
-import { heldQualifications, holdsQualification, holdsStatus, qualificationLevelName, qualificationLevelRank } from '../achievements.ts';
+import type { Flag, Requirement } from '../../framework/schema.ts';
+import {
+  ageAtApprenticeshipStart,
+  heldQualifications,
+  holdsQualification,
+  holdsStatus,
+  qualificationLevelName,
+  qualificationLevelRank,
+} from '../achievements.ts';
 import { creditsAtLevel } from '../credits.ts';
 import { progressionGraph } from '../progression-graph.ts';
 import { adultLevelName, bestAdultLevel, exampleGradeForLevel, gradesAtLevel, gradesReaching } from '../subject-levels.ts';
-import { evaluateItems } from './items.ts';
-import type { EvaluationContext, ItemProgress, RequirementStatus } from './types.ts';
+import { evaluateItems, evaluateWorkingTowards } from './items.ts';
+import type { EvaluationContext, ItemProgress, PendingChoice, RequirementStatus } from './types.ts';
 
 /** A leaf's outcome before the label and action from the data are applied. */
-export type LeafOutcome = { status: RequirementStatus; evidence: string[]; label: string; action?: string; items?: ItemProgress };
+export type LeafOutcome = {
+  status: RequirementStatus;
+  evidence: string[];
+  label: string;
+  action?: string;
+  choice?: PendingChoice;
+  items?: ItemProgress;
+};
 
 export type Leaf = Exclude<Requirement, { type: 'allOf' | 'anyOf' | 'atLeast' | 'when' }>;
 
@@ -25,7 +39,11 @@ const flagWording = {
     label: 'an education, health and care plan or a legacy statement',
     action: 'only if it applies to you: record the EHC plan or legacy statement',
   },
-} satisfies Record<'bsl' | 'ehcpOrStatement', { label: string; action: string }>;
+  apprenticeshipEmployer: {
+    label: 'an employer who takes you on as an apprentice in the role (an apprenticeship is a job)',
+    action: 'agree the apprenticeship with your employer (or find one who will employ you as an apprentice in the role)',
+  },
+} satisfies Record<Flag, { label: string; action: string }>;
 
 const titleOf = (catalogue: Catalogue, code: string): string =>
   catalogue.qualification(code)?.title ?? catalogue.role(code)?.title ?? catalogue.status(code)?.title ?? code;
@@ -78,6 +96,8 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
     }
     case 'itemsMet':
       return evaluateItems(req, state, catalogue, context);
+    case 'itemsWorkingTowards':
+      return evaluateWorkingTowards(req, state, catalogue, context);
     case 'specialism': {
       const chosen = state.specialisms.filter((s) => req.anyOf.includes(s));
       return held(
@@ -100,13 +120,14 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
       };
     }
     case 'degree': {
+      const kinds = [req.kind, ...(req.orKinds ?? [])];
       const evidence = [
-        ...state.achievements.flatMap((a) => ('degree' in a && a.degree === req.kind ? [`holds a ${a.degree}`] : [])),
+        ...state.achievements.flatMap((a) => ('degree' in a && kinds.includes(a.degree) ? [`holds a ${a.degree}`] : [])),
         ...heldQualifications(state, catalogue)
-          .filter((q) => q.kind === req.kind)
+          .filter((q) => kinds.includes(q.kind))
           .map((q) => `holds ${q.title}`),
       ];
-      return held(evidence.length > 0, evidence, `a ${req.kind}`, `complete a ${req.kind}`);
+      return held(evidence.length > 0, evidence, `a ${kinds.join(' or ')}`, `complete a ${req.kind}`);
     }
     case 'role': {
       const current = state.role;
@@ -121,11 +142,27 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
     }
     case 'status': {
       const title = titleOf(catalogue, req.id);
-      const yes = holdsStatus(state, req.id);
+      const yes = holdsStatus(state, req.id, catalogue, req.accepts);
       return held(yes, yes ? [`awarded ${title}`] : [], `${title} awarded`, `be awarded ${title}`);
     }
+    case 'ageAtStart': {
+      const age = ageAtApprenticeshipStart(state);
+      const bounds = [req.atLeast !== undefined ? `${req.atLeast} or over` : '', req.below !== undefined ? `under ${req.below}` : '']
+        .filter(Boolean)
+        .join(' and ');
+      const label = `aged ${bounds} at the start of the apprenticeship`;
+      if (age === undefined)
+        return {
+          status: 'not-met',
+          evidence: ['age at the start of the apprenticeship not recorded'],
+          label,
+          action: 'record your date of birth and the apprenticeship start date (or your age at the start)',
+        };
+      const yes = (req.atLeast === undefined || age >= req.atLeast) && (req.below === undefined || age < req.below);
+      return held(yes, [`aged ${age} at the start of the apprenticeship`], label, `only applies if you were ${bounds} at the start`);
+    }
     case 'flag': {
-      const yes = state.flags[req.flag];
+      const yes = state.flags[req.flag] === true;
       const { label, action } = flagWording[req.flag];
       return held(yes, yes ? [label] : [], label, action);
     }

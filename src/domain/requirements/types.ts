@@ -1,4 +1,4 @@
-import type { Nation, Phase, Requirement, Strength } from '../../framework/schema.ts';
+import type { Nation, Phase, Requirement, Strength, TrainingPhase } from '../../framework/schema.ts';
 
 /** Whether a requirement is satisfied: fully, in part (some progress), or not at all. */
 export type RequirementStatus = 'met' | 'partial' | 'not-met';
@@ -11,6 +11,9 @@ export type ItemProgress = {
   developing: string[];
   missing: string[];
 };
+
+/** A goal option that must be chosen before a rule can be answered: which, its values, and the question in words. */
+export type PendingChoice = { name: 'option' | 'trainingPhase'; options: string[]; text: string };
 
 /**
  * One node of an evaluated requirement: mirrors the requirement expression (children align with
@@ -27,9 +30,16 @@ export type EvaluationNode = {
   action?: string;
   /** False for a `when` whose phases do not include the person's phase (then counted as met). */
   applicable?: boolean;
+  /** Met only subject to these further decisions (e.g. "the provider's confirmation"); absent when met outright. */
+  subjectTo?: string[];
+  /** A goal option the outcome depends on and that is not chosen yet (the ST1414 option, the training phase). */
+  choice?: PendingChoice;
   items?: ItemProgress;
   children: EvaluationNode[];
 };
 
-/** What an evaluation depends on besides the person: the chosen option and the school phase. */
-export type EvaluationContext = { phase: Phase; nation?: Nation; option?: string };
+/**
+ * What an evaluation depends on besides the person: the school phase and nation, the chosen
+ * apprenticeship option and the phase of the teacher-training course chosen (goal options).
+ */
+export type EvaluationContext = { phase: Phase; nation?: Nation; option?: string; trainingPhase?: TrainingPhase };

@@ -49,7 +49,9 @@ export const parseDate = (text: string): string | null => {
   return valid ? date.toISOString().slice(0, 10) : null;
 };
 
+/** A number from 0 to `max`; null for an empty cell (Number('') would be 0) or anything else. */
 const parseNumber = (text: string, max: number): number | null => {
+  if (text.trim() === '') return null;
   const value = Number(text);
   return Number.isFinite(value) && value >= 0 && value <= max ? value : null;
 };

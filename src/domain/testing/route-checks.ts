@@ -26,7 +26,7 @@ const targetMet = (state: PersonState, route: Route, index: number, catalogue: C
   return rulesOf(step.id, catalogue).every((rule) => {
     if ((rule.requirement.strength ?? 'required') === 'indicative') return true;
     const at = rule.stage === 'award' || rule.stage === 'gateway' ? during : before;
-    return evaluate(rule.requirement, at, catalogue, contextFor(at, option)).status === 'met';
+    return evaluate(rule.requirement, at, catalogue, contextFor(at, option ? { option } : {})).status === 'met';
   });
 };
 

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 /**
- * 1EdTech Competencies and Academic Standards Exchange (CASE) v1.0: the package shape
- * (`CFPackage`) as the specification's information model lists its fields. Used to check
- * that what Pathways exports is a valid CASE document before anyone else reads it.
- * Required fields are required here; optional ones are optional; unknown fields are refused.
+ * 1EdTech Competencies and Academic Standards Exchange (CASE) v1.1: the package shape (`CFPackage`)
+ * of the official CFPackage JSON Schema (case_v1p1_cfpackage-jsonschema1.json), for what Pathways
+ * exports. Required fields are required here; optional ones are optional; unknown fields are refused
+ * (the official schema has `additionalProperties: false`). The CASE 1.0 form Pathways can also write
+ * is the same minus `caseVersion` (the official 1.0 OpenAPI definitions have none of the 1.1 fields).
+ * The official test of an export is the JSON Schema itself (export.test.ts); this is the API contract.
  */
 
-const Uuid = z.uuid();
+/** CASE identifiers: 8-4-4-4-12 hexadecimal (real packages use ids such as 00000000-0000-0000-0000-000000000001). */
+const Uuid = z.guid();
 const Uri = z
   .string()
   .min(1)
@@ -15,11 +18,13 @@ const Uri = z
 const DateTime = z.iso.datetime({ offset: true });
 const IsoDate = z.iso.date();
 
-/** LinkURI / LinkGenURI: a reference to another CASE object. */
-export const CaseLink = z.strictObject({ title: z.string().min(1), identifier: Uuid, uri: Uri });
+/** LinkURI: a reference to another CASE object. */
+export const CaseLink = z.strictObject({ title: z.string(), identifier: Uuid, uri: Uri });
 export type CaseLink = z.infer<typeof CaseLink>;
+/** LinkGenURI: an association's end; its identifier need not be a UUID (the node may be outside CASE). */
+export const CaseGenLink = z.strictObject({ title: z.string(), identifier: z.string().min(1), uri: Uri });
 
-/** The association types of CASE v1.0 (`CFAssociation.associationType`). */
+/** The association types of CASE v1.1 (`CFPckgAssociation.associationType`), without extensions (`ext:…`). */
 export const CaseAssociationType = z.enum([
   'isChildOf',
   'isPeerOf',
@@ -30,6 +35,7 @@ export const CaseAssociationType = z.enum([
   'replacedBy',
   'exemplar',
   'hasSkillLevel',
+  'isTranslationOf',
 ]);
 export type CaseAssociationType = z.infer<typeof CaseAssociationType>;
 
@@ -37,7 +43,7 @@ export const CFDocument = z.strictObject({
   identifier: Uuid,
   uri: Uri,
   frameworkType: z.string().optional(),
-  caseVersion: z.literal('1.0').optional(),
+  caseVersion: z.literal('1.1').optional(),
   creator: z.string().min(1),
   title: z.string().min(1),
   lastChangeDateTime: DateTime,
@@ -56,7 +62,6 @@ export const CFDocument = z.strictObject({
   statusEndDate: IsoDate.optional(),
   licenseURI: CaseLink.optional(),
   notes: z.string().optional(),
-  CFPackageURI: CaseLink,
 });
 export type CFDocument = z.infer<typeof CFDocument>;
 
@@ -81,20 +86,19 @@ export const CFItem = z.strictObject({
   statusStartDate: IsoDate.optional(),
   statusEndDate: IsoDate.optional(),
   lastChangeDateTime: DateTime,
-  CFDocumentURI: CaseLink.optional(),
 });
 export type CFItem = z.infer<typeof CFItem>;
 
 export const CFAssociation = z.strictObject({
   identifier: Uuid,
-  associationType: CaseAssociationType,
+  associationType: z.union([CaseAssociationType, z.string().regex(/^ext:[A-Za-z0-9.|_-]+$/, 'an extension type such as ext:hasPart')]),
   sequenceNumber: z.number().int().optional(),
   uri: Uri,
-  originNodeURI: CaseLink,
-  destinationNodeURI: CaseLink,
+  originNodeURI: CaseGenLink,
+  destinationNodeURI: CaseGenLink,
   CFAssociationGroupingURI: CaseLink.optional(),
   lastChangeDateTime: DateTime,
-  CFDocumentURI: CaseLink.optional(),
+  notes: z.string().optional(),
 });
 export type CFAssociation = z.infer<typeof CFAssociation>;
 

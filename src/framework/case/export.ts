@@ -1,6 +1,7 @@
 import { AppError } from '../../contracts/errors.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { Framework, ItemKind } from '../schema.ts';
+import type { CaseItemOrigin } from './case-identity.ts';
 import type { CaseAssociationType, CaseLink, CFAssociation, CFItem, CFItemType, CFPackage } from './case-schema.ts';
 import { uuidV5 } from './uuid.ts';
 
@@ -21,11 +22,53 @@ export const caseItemTypeOf: Record<ItemKind | 'role' | 'status' | 'qualificatio
   unit: 'Unit',
 };
 
-const adoptionStatusOf: Record<Framework['status'], string> = {
-  current: 'Adopted',
-  'in-development': 'Draft',
-  superseded: 'Deprecated',
-  closed: 'Deprecated',
+/** The CASE versions Pathways writes: 1.1 (the default) or the 1.0 form (no `caseVersion`). */
+export type CaseVersion = '1.0' | '1.1';
+
+/**
+ * CASE `adoptionStatus` ("the publication status of the document"; a free NormalizedString in the
+ * official 1.1 JSON Schema, with "Draft" used by OpenSALT's own sample export) by the framework's
+ * `status` and `publication`:
+ *
+ * | status         | publication: standard | publication: informal (a blog post, a proposal, Pathways' own) |
+ * | -------------- | --------------------- | ------------------------------------------------------------- |
+ * | current        | Adopted               | Draft                                                         |
+ * | in-development | Draft                 | Draft                                                         |
+ * | superseded     | Deprecated            | Deprecated                                                    |
+ * | closed         | Deprecated            | Deprecated                                                    |
+ *
+ * Only a standard its publisher issued is "Adopted"; "Private Draft" is not used, since every
+ * framework Pathways exports is public. A framework imported from CASE keeps the status it came with.
+ */
+export const adoptionStatusTable: Record<'standard' | 'informal', Record<Framework['status'], string>> = {
+  standard: { current: 'Adopted', 'in-development': 'Draft', superseded: 'Deprecated', closed: 'Deprecated' },
+  informal: { current: 'Draft', 'in-development': 'Draft', superseded: 'Deprecated', closed: 'Deprecated' },
+};
+
+/** Whether a framework is an issued standard or informal; absent in the data: informal if Pathways assembled it, else a standard. */
+export const publicationOf = (framework: Framework): 'standard' | 'informal' =>
+  framework.publication ?? ('origin' in framework.provenance && framework.provenance.origin === 'pathways' ? 'informal' : 'standard');
+
+export const adoptionStatusOf = (framework: Framework): string =>
+  framework.case?.adoptionStatus ?? adoptionStatusTable[publicationOf(framework)][framework.status];
+
+/**
+ * The date Pathways' reference data was assembled (the initial data release, migration 20261122):
+ * the `lastChangeDateTime` of a framework whose version is not a date.
+ */
+export const referenceDataDate = '2026-11-22T00:00:00.000Z';
+
+/**
+ * The framework's own date, never the export time (so an export is deterministic): the date its
+ * CASE package gave, else its version where that is a date (`2007`, `2013-07`, `2013-07-01`),
+ * else the reference data date.
+ */
+export const lastChangeOf = (framework: Framework): string => {
+  if (framework.case) return framework.case.lastChangeDateTime;
+  const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(framework.version.trim());
+  if (!date) return referenceDataDate;
+  const parsed = new Date(Date.UTC(Number(date[1]), Number(date[2] ?? '1') - 1, Number(date[3] ?? '1')));
+  return Number.isNaN(parsed.getTime()) ? referenceDataDate : parsed.toISOString();
 };
 
 const caseAssociationTypes = new Set<string>(['isChildOf', 'isPartOf', 'exactMatchOf', 'isRelatedTo', 'precedes', 'replacedBy']);
@@ -40,6 +83,13 @@ type Node = {
   notes?: string;
   /** The code it is a child of; absent: a child of the document. */
   parent?: string;
+  /** The CASE identity of an item imported from CASE. */
+  origin?: CaseItemOrigin;
+};
+
+const itemNotes = (item: NonNullable<Framework['items']>[number]): string | undefined => {
+  if (item.case) return (item.notes ?? []).map((n) => n.text).join('\n\n') || undefined;
+  return [item.options ? `Options: ${item.options.join(', ')}.` : '', item.inferred ?? ''].filter(Boolean).join(' ') || undefined;
 };
 
 const nodesOf = (framework: Framework): Node[] => [
@@ -56,7 +106,8 @@ const nodesOf = (framework: Framework): Node[] => [
       fullStatement: item.text,
       title: item.title,
       parent: item.parent,
-      notes: [item.options ? `Options: ${item.options.join(', ')}.` : '', item.inferred ?? ''].filter(Boolean).join(' ') || undefined,
+      notes: itemNotes(item),
+      origin: item.case,
     }),
   ),
   ...(framework.qualifications ?? []).flatMap((qualification): Node[] => [
@@ -73,65 +124,76 @@ const nodesOf = (framework: Framework): Node[] => [
 ];
 
 export type CaseExportOptions = {
-  /** CASE's lastChangeDateTime for every object; the caller passes its clock. */
-  changedAt?: Date;
+  /** `1.1` (default): valid against the official CASE 1.1 CFPackage JSON Schema; `1.0`: the same without `caseVersion`. */
+  caseVersion?: CaseVersion;
 };
 
 /**
- * Maps one framework of the catalogue to a 1EdTech CASE v1.0 package: the CFDocument, one CFItem per
- * role, status, item, qualification and unit (humanCodingScheme = the Pathways code), an `isChildOf`
- * association for every grouping, and the framework's own CASE-typed associations. Identifiers are
- * name-based UUIDs, so the same framework always exports with the same identifiers.
+ * Maps one framework of the catalogue to a 1EdTech CASE package (1.1 by default): the CFDocument, one
+ * CFItem per role, status, item, qualification and unit (humanCodingScheme = the Pathways code), an
+ * `isChildOf` association for every grouping, and the framework's own CASE-typed associations.
+ * Identifiers are name-based UUIDs, so the same framework always exports with the same identifiers;
+ * a framework imported from CASE exports with its own identifiers, codes, dates and the associations
+ * Pathways kept verbatim. Dates are the framework's own, never the export time.
  */
 export const exportCase = (catalogue: Catalogue, frameworkId: string, options: CaseExportOptions = {}): CFPackage => {
   const framework = catalogue.framework(frameworkId);
   if (!framework) throw new AppError('not_found', `There is no framework with id "${frameworkId}"`);
-  const lastChangeDateTime = (options.changedAt ?? new Date()).toISOString();
+  const lastChangeDateTime = lastChangeOf(framework);
+  const caseVersion: CaseVersion = options.caseVersion ?? '1.1';
   const urn = (identifier: string) => `urn:uuid:${identifier}`;
-  const link = (title: string, identifier: string): CaseLink => ({ title, identifier, uri: urn(identifier) });
+  const link = (title: string, identifier: string, uri: string = urn(identifier)): CaseLink => ({ title, identifier, uri });
 
-  const documentId = uuidV5(`framework/${framework.id}`);
-  const documentLink = link(framework.title, documentId);
+  const documentId = framework.case?.identifier ?? uuidV5(`framework/${framework.id}`);
+  const documentLink = link(framework.title, documentId, framework.case?.uri);
   const nodes = nodesOf(framework);
-  const titleOf = new Map(nodes.map((n) => [n.code, n.title ?? n.code]));
+  const nodeOf = new Map(nodes.map((n) => [n.code, n]));
   /** A link to any code: this framework's nodes, or another framework's (a cross-framework parent or edge). */
   const linkTo = (code: string): CaseLink => {
-    const local = titleOf.has(code);
+    const local = nodeOf.get(code);
+    const entry = local ? undefined : catalogue.entry(code);
     const owner = local ? framework.id : (catalogue.frameworkOf(code)?.id ?? framework.id);
-    const entry = catalogue.entry(code);
-    const title = (local ? titleOf.get(code) : undefined) ?? (entry?.type === 'item' ? (entry.item.title ?? code) : code);
-    return link(title, uuidV5(`framework/${owner}/item/${code}`));
+    const origin = local ? local.origin : entry?.type === 'item' ? entry.item.case : undefined;
+    const title = local ? (local.title ?? code) : entry?.type === 'item' ? (entry.item.title ?? code) : code;
+    return origin ? link(title, origin.identifier, origin.uri) : link(title, uuidV5(`framework/${owner}/item/${code}`));
   };
 
-  const usedTypes = [...new Set(nodes.map((n) => n.type))];
-  const itemTypes: CFItemType[] = usedTypes.map((type, i) => {
-    const identifier = uuidV5(`item-type/${type}`);
-    return {
+  /** The CFItemType title of a node: its kind's name, or for an item from CASE the type it came with (none if none). */
+  const typeTitleOf = (node: Node): string | undefined => (node.origin ? node.origin.itemType : caseItemTypeOf[node.type]);
+  const itemTypes: CFItemType[] = [];
+  const itemTypeLink = new Map<string, CaseLink>();
+  for (const node of nodes) {
+    const title = typeTitleOf(node);
+    if (title === undefined || itemTypeLink.has(title)) continue;
+    const identifier = node.origin ? uuidV5(`item-type/case/${title}`) : uuidV5(`item-type/${node.type}`);
+    itemTypes.push({
       identifier,
       uri: urn(identifier),
-      title: caseItemTypeOf[type],
-      description: `Pathways ${type}: ${caseItemTypeOf[type]}`,
-      hierarchyCode: String(i + 1),
-      typeCode: type,
+      title,
+      description: node.origin ? `${title} (an item type of the imported CASE package)` : `Pathways ${node.type}: ${title}`,
+      hierarchyCode: String(itemTypes.length + 1),
+      ...(node.origin ? {} : { typeCode: node.type }),
       lastChangeDateTime,
-    };
-  });
-  const itemTypeLink = new Map(itemTypes.map((t) => [t.typeCode, link(t.title, t.identifier)]));
+    });
+    itemTypeLink.set(title, link(title, identifier));
+  }
 
   const items: CFItem[] = nodes.map((node) => {
-    const { identifier } = linkTo(node.code);
+    const { identifier, uri } = linkTo(node.code);
+    const humanCodingScheme = node.origin ? node.origin.humanCodingScheme : node.code;
+    const itemType = typeTitleOf(node);
+    const typeLink = itemType === undefined ? undefined : itemTypeLink.get(itemType);
     return {
       identifier,
-      uri: urn(identifier),
+      uri,
       fullStatement: node.fullStatement,
-      humanCodingScheme: node.code,
+      ...(humanCodingScheme === undefined ? {} : { humanCodingScheme }),
       ...(node.title ? { abbreviatedStatement: node.title } : {}),
-      CFItemType: caseItemTypeOf[node.type],
-      ...(itemTypeLink.get(node.type) ? { CFItemTypeURI: itemTypeLink.get(node.type) } : {}),
+      ...(itemType === undefined ? {} : { CFItemType: itemType }),
+      ...(typeLink ? { CFItemTypeURI: typeLink } : {}),
       ...(node.notes ? { notes: node.notes } : {}),
       language: 'en',
-      lastChangeDateTime,
-      CFDocumentURI: documentLink,
+      lastChangeDateTime: node.origin?.lastChangeDateTime ?? lastChangeDateTime,
     };
   });
 
@@ -145,7 +207,6 @@ export const exportCase = (catalogue: Catalogue, frameworkId: string, options: C
       originNodeURI: from,
       destinationNodeURI: to,
       lastChangeDateTime,
-      CFDocumentURI: documentLink,
     };
   };
   const siblings = new Map<string, number>();
@@ -159,24 +220,25 @@ export const exportCase = (catalogue: Catalogue, frameworkId: string, options: C
   const own = (framework.associations ?? []).flatMap((a, i) =>
     isCaseAssociationType(a.type) ? [association(a.type, linkTo(a.from), linkTo(a.to), `${a.from}->${a.to}#${i}`)] : [],
   );
+  const kept: CFAssociation[] = (framework.case?.associations ?? []).map((a) => ({ ...a }));
 
   return {
     CFDocument: {
       identifier: documentId,
-      uri: urn(documentId),
-      creator: framework.publisher,
+      uri: documentLink.uri,
+      ...(caseVersion === '1.1' ? { caseVersion } : {}),
+      creator: framework.case?.creator ?? framework.publisher,
       publisher: framework.publisher,
       title: framework.title,
       description: framework.description,
+      ...(framework.case?.officialSourceURL ? { officialSourceURL: framework.case.officialSourceURL } : {}),
       lastChangeDateTime,
       language: 'en',
       version: framework.version,
-      adoptionStatus: adoptionStatusOf[framework.status],
-      caseVersion: '1.0',
-      CFPackageURI: link(framework.title, uuidV5(`framework/${framework.id}/package`)),
+      adoptionStatus: adoptionStatusOf(framework),
     },
     CFItems: items,
-    CFAssociations: [...childOf, ...own],
+    CFAssociations: [...childOf, ...own, ...kept],
     CFDefinitions: { CFItemTypes: itemTypes },
   };
 };

@@ -4,6 +4,10 @@ import { z } from 'zod';
  * One apprenticeship standard in the JSON shape of the Skills England (formerly Institute for
  * Apprenticeships and Technical Education) apprenticeship-standards API. Only the fields Pathways
  * reads are checked; the API's many other fields (route, funding, contacts…) are let through.
+ * Checked against the field list of the public importer (das-courses-api, ImportTypes/SkillsEngland/
+ * Apprenticeship.cs): every field there is a `Settable<T>`, so a list may come as null; ids are
+ * `Guid`; `isThisACoreDuty` is a `long` in Range(0, 1); `typicalJobTitles` a `List<string>`;
+ * `larsCode`, `level` and `typicalDuration` (months) are `int`.
  */
 
 const Guid = z
@@ -27,8 +31,11 @@ export const IfateDuty = z
     dutyId: Guid.optional(),
     dutyID: Guid.optional(),
     dutyDetail: Text,
-    /** A boolean in newer payloads, 1/0 in older ones. */
-    isThisACoreDuty: z.union([z.boolean(), z.literal(0), z.literal(1)]).transform(Boolean),
+    /**
+     * 1 = core, 0 = not (the importer's `long` in Range(0, 1)); a boolean is accepted too. Absent or
+     * null (a `Settable` not set): core unless the duty names options, as for a standard without options.
+     */
+    isThisACoreDuty: z.union([z.boolean(), z.literal(0), z.literal(1)]).nullish(),
     mappedKnowledge: GuidList,
     mappedSkills: GuidList,
     mappedBehaviour: GuidList,
@@ -37,7 +44,12 @@ export const IfateDuty = z
   .superRefine((duty, ctx) => {
     if (!duty.dutyId && !duty.dutyID) ctx.addIssue({ code: 'custom', path: ['dutyId'], message: 'a duty needs its id (dutyId or dutyID)' });
   })
-  .transform(({ dutyID, ...duty }) => ({ ...duty, dutyId: duty.dutyId ?? dutyID ?? '' }));
+  .transform(({ dutyID, ...duty }) => ({
+    ...duty,
+    dutyId: duty.dutyId ?? dutyID ?? '',
+    isThisACoreDuty:
+      duty.isThisACoreDuty === null || duty.isThisACoreDuty === undefined ? duty.mappedOptions.length === 0 : Boolean(duty.isThisACoreDuty),
+  }));
 export type IfateDuty = z.infer<typeof IfateDuty>;
 
 /** `typicalJobTitles` is a pipe-separated string in the API ("Teaching assistant|Classroom assistant"); a list is accepted too. */
@@ -65,9 +77,19 @@ export const IfateStandard = z.looseObject({
     .array(IfateOption)
     .nullish()
     .transform((list) => list ?? []),
-  knowledges: z.array(IfateKnowledge),
-  skills: z.array(IfateSkill),
-  behaviours: z.array(IfateBehaviour),
+  /** Present, but null where a standard has none (a `Settable<List<…>>`); a missing list is refused. */
+  knowledges: z
+    .array(IfateKnowledge)
+    .nullable()
+    .transform((list) => list ?? []),
+  skills: z
+    .array(IfateSkill)
+    .nullable()
+    .transform((list) => list ?? []),
+  behaviours: z
+    .array(IfateBehaviour)
+    .nullable()
+    .transform((list) => list ?? []),
   duties: z.array(IfateDuty).min(1),
 });
 export type IfateStandard = z.infer<typeof IfateStandard>;

@@ -155,3 +155,59 @@ describe('planIfateImport', () => {
     expect(error.details.some((d) => /ST1414\.K1/.test(d.where) && /already used in framework st1414/.test(d.reason))).toBe(true);
   });
 });
+
+describe('the Skills England API as the public importer reads it (das-courses-api ImportTypes/SkillsEngland)', () => {
+  const apiFile = 'skillsengland-api-st0454-v1.1.json';
+  const apiRecord = () => {
+    const [record] = JSON.parse(fixture(apiFile)) as (Record<string, unknown> & { duties: Record<string, unknown>[] })[];
+    if (!record) throw new Error('fixture');
+    return record;
+  };
+
+  it('imports a file saved from the API: an array of one record with every field, dutyID, 1/0 core flags, null lists', () => {
+    const standard = parseIfateStandard(fixture(apiFile), apiFile);
+    expect(standard).toMatchObject({ referenceNumber: 'ST0454', version: '1.1', larsCode: '297', level: 3, typicalDuration: 18 });
+    expect(standard.typicalJobTitles).toHaveLength(7);
+    expect(standard.duties).toHaveLength(10);
+    expect(standard.duties.every((d) => d.isThisACoreDuty && d.mappedOptions.length === 0)).toBe(true);
+    expect(standard.duties[0]?.dutyId).toBe(apiRecord().duties[0]?.dutyID);
+    const plan = planIfateImport(standard, apiFile, builtIn, []);
+    expect(plan.catalogue.item('ST0454.D1')?.text).toBe(apiRecord().duties[0]?.dutyDetail);
+    expect(plan.catalogue.items({ framework: 'st0454-v1.1', kind: 'knowledge' })).toHaveLength(12);
+  });
+
+  it('reads isThisACoreDuty 0 as an option duty, an unset flag by whether the duty names options, and upper-case GUIDs', () => {
+    const json = apiRecord();
+    const option = '44444444-4444-4444-8444-444444444444';
+    json.options = [{ optionId: option.toUpperCase(), title: 'Early years' }];
+    json.coreAndOptions = true;
+    const [first, second, third] = json.duties;
+    if (!first || !second || !third) throw new Error('fixture');
+    first.isThisACoreDuty = 0;
+    first.mappedOptions = [option];
+    delete second.isThisACoreDuty;
+    second.mappedOptions = [option.toUpperCase()];
+    third.isThisACoreDuty = null;
+    third.mappedOptions = null;
+    const standard = parseIfateStandard(json, 'options.json');
+    expect(standard.duties.slice(0, 3).map((d) => d.isThisACoreDuty)).toEqual([false, false, true]);
+    const framework = convertIfateStandard(standard);
+    expect(framework.items?.find((i) => i.code === 'ST0454.D1')).toMatchObject({ options: ['O1'], parent: 'ST0454.option-duties' });
+    expect(framework.items?.find((i) => i.code === 'ST0454.D3')?.options).toBeUndefined();
+  });
+
+  it('takes a list the API sends as null as empty, but still refuses a list that is missing', () => {
+    const json = apiRecord();
+    json.behaviours = null;
+    for (const duty of json.duties) duty.mappedBehaviour = null;
+    expect(parseIfateStandard(json, 'null-behaviours.json').behaviours).toEqual([]);
+    delete json.behaviours;
+    const error = failureOf(() => parseIfateStandard(json, 'no-behaviours.json'));
+    expect(error.details.map((d) => d.where)).toContain('$.behaviours');
+  });
+
+  it('refuses a file of several standards, saying to import one at a time', () => {
+    const error = failureOf(() => parseIfateStandard(JSON.stringify([apiRecord(), apiRecord()]), 'all.json'));
+    expect(error).toMatchObject({ code: 'import_invalid', message: expect.stringMatching(/holds 2 records.*one standard at a time/) });
+  });
+});

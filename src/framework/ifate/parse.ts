@@ -69,13 +69,22 @@ const checkReferences = (standard: IfateStandard): ErrorDetail[] => {
   return problems;
 };
 
+/** The API answers with a JSON array of standards: a file saved from it holding one standard is read as that standard. */
+const onlyRecord = (records: unknown[], fileName: string): unknown => {
+  if (records.length === 1) return records[0];
+  throw invalid(fileName, `holds ${records.length} records where Pathways imports one standard at a time`, [
+    { where: '$', reason: `an array of ${records.length} standards; save the one standard to import on its own (or as an array of one)` },
+  ]);
+};
+
 /**
  * Parses and validates one standard from the Skills England apprenticeship-standards API (the JSON
  * text of a file, or an already parsed value). A malformed standard fails with `import_invalid`
  * and a detail per problem naming its JSON path (`$.duties[3].mappedKnowledge[1]`) and the reason.
  */
 export const parseIfateStandard = (json: string | unknown, fileName: string): IfateStandard => {
-  const value = typeof json === 'string' ? parseJson(json, fileName) : json;
+  const read = typeof json === 'string' ? parseJson(json, fileName) : json;
+  const value = Array.isArray(read) ? onlyRecord(read, fileName) : read;
   const parsed = IfateStandard.safeParse(value);
   if (!parsed.success)
     throw invalid(fileName, 'is not an apprenticeship standard in the Skills England API shape', detailsFromZod(parsed.error));

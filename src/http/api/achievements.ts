@@ -5,7 +5,7 @@ import type { StoredAchievement } from '../../store/achievements.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { addAchievement, listAchievements, removeAchievement, setFlags } from '../../usecases/portfolio/achievements.ts';
 import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import { awardHltaStatus } from '../../usecases/portfolio/hlta-status.ts';
+import { awardHltaStatus, recordExternalHltaStatus } from '../../usecases/portfolio/hlta-status.ts';
 import {
   AchievementBody,
   AchievementList,
@@ -14,6 +14,7 @@ import {
   Flags,
   FlagsBody,
   HltaAwardBody,
+  HltaExternalStatusBody,
   PersonParams,
 } from './achievements.types.ts';
 import { ApiError } from './frameworks.types.ts';
@@ -105,5 +106,20 @@ export const registerAchievementRoutes = (app: FastifyInstance, context: AppCont
     },
     async (request, reply) =>
       reply.status(201).send(record(await awardHltaStatus(deps(request.id), request.actor, request.params.id, request.body))),
+  );
+  api.post(
+    '/people/:id/hlta-status/external',
+    {
+      schema: {
+        tags: ['portfolio'],
+        summary:
+          'Record HLTA status gained by external assessment (HLTA National Assessment Partnership): provider, dates, certificate number; the person, or an admin for them',
+        params: PersonParams,
+        body: HltaExternalStatusBody,
+        response: { 201: AchievementRecord, 409: ApiError, ...denied },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(record(await recordExternalHltaStatus(deps(request.id), request.actor, request.params.id, request.body))),
   );
 };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AchievementDetails, AchievementInput, HltaAwardInput, PersonFlagsInput } from '../../contracts/portfolio/achievement.ts';
+import {
+  AchievementDetails,
+  AchievementInput,
+  HltaAwardInput,
+  HltaExternalStatusInput,
+  PersonFlagsInput,
+} from '../../contracts/portfolio/achievement.ts';
 
 /** Request and response contracts of the achievements API. */
 
@@ -9,6 +15,7 @@ export const AchievementParams = z.object({ id: z.string().min(1).max(100), achi
 export const AchievementBody = AchievementInput;
 export const FlagsBody = PersonFlagsInput;
 export const HltaAwardBody = HltaAwardInput;
+export const HltaExternalStatusBody = HltaExternalStatusInput;
 
 export const AchievementRecord = z.object({
   id: z.string(),

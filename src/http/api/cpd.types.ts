@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EnteredDate } from '../../contracts/dates.ts';
 import { CpdKind, CpdStatus } from '../../contracts/portfolio/cpd.ts';
 
 /** Request and response contracts of the CPD log API. Time is in whole minutes. */
@@ -10,19 +11,19 @@ export const ActivityParams = z.object({ id: z.uuid(), activityId: z.string().ma
 const isoDate = z.iso.date();
 
 /** An activity as sent; the use-case checks it in full (`CpdInput`: lengths, items, dates). */
-export const CpdBody = z.object({
+export const CpdBody = z.strictObject({
   title: z.string().max(1000),
   provider: z.string().max(1000).nullable().optional(),
   kind: CpdKind,
   status: CpdStatus,
-  occurredOn: isoDate.nullable().optional(),
+  occurredOn: EnteredDate.nullable().optional(),
   minutes: z.number().int().min(0),
   itemCodes: z.array(z.string().max(100)).max(100).optional(),
   reflection: z.string().max(20_000).optional(),
 });
 
-export const CpdDoneBody = z.object({ occurredOn: isoDate, minutes: z.number().int().min(0) });
-export const CpdSuggestionBody = z.object({ ref: z.string().min(1).max(200) });
+export const CpdDoneBody = z.strictObject({ occurredOn: EnteredDate, minutes: z.number().int().min(0) });
+export const CpdSuggestionBody = z.strictObject({ ref: z.string().min(1).max(200) });
 
 export const CpdActivityJson = z.object({
   id: z.uuid(),

@@ -8,7 +8,7 @@ export const EvidenceParams = z.object({ id: z.string().min(1).max(100), evidenc
 
 export const EvidenceBody = EvidenceInput;
 export const DecisionBody = EvidenceDecision;
-export const SubmitBody = z.object({ pupilsAnonymised: z.literal(true).describe('The author confirms pupils cannot be identified') });
+export const SubmitBody = z.strictObject({ pupilsAnonymised: z.literal(true).describe('The author confirms pupils cannot be identified') });
 export const ObservationBody = ObservationJudgement;
 
 const Status = z.enum(['draft', 'submitted', 'decided']);

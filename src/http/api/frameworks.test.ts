@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CFPackage } from '../../framework/case/case-schema.ts';
+import { lastChangeOf } from '../../framework/case/export.ts';
+import { externalPresent, readCaseFile } from '../../framework/case/testing.ts';
 import type { Database } from '../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import type { AppContext } from '../../usecases/context.ts';
-import { importIfateStandard } from '../../usecases/import-framework.ts';
+import { importCasePackage, importIfateStandard } from '../../usecases/import-framework.ts';
 import { buildTestContext, testKeys } from '../../usecases/testing.ts';
 import { buildServer } from '../server.ts';
 
@@ -52,16 +54,42 @@ describe.each(testDatabaseKinds())('framework API on %s', (kind) => {
     expect(status).toBe(200);
     const pkg = CFPackage.parse(body);
     expect(pkg.CFItems?.find((i) => i.humanCodingScheme === 'ST1414.K31')?.CFItemType).toBe('Knowledge');
-    expect(pkg.CFDocument.lastChangeDateTime).toBe('2026-11-22T12:00:00.000Z');
+    // Dated by the framework, not by the server's clock; CASE 1.1 unless the 1.0 form is asked for.
+    const st1414 = context.catalogue.current().framework('st1414');
+    if (!st1414) throw new Error('st1414 is built in');
+    expect(pkg.CFDocument).toMatchObject({ caseVersion: '1.1', lastChangeDateTime: lastChangeOf(st1414) });
+    expect(pkg.CFDocument.lastChangeDateTime).not.toBe('2026-11-22T12:00:00.000Z');
+    const v10 = await get('/api/frameworks/st1414/case?caseVersion=1.0');
+    expect(v10.status).toBe(200);
+    expect(v10.body.CFDocument).not.toHaveProperty('caseVersion');
+    expect((await get('/api/frameworks/st1414/case?caseVersion=2.0')).status).toBe(400);
     expect((await get('/api/frameworks/nope/case')).status).toBe(404);
   });
+
+  it.skipIf(!externalPresent)(
+    'exports a framework imported from CASE with its own identifiers (not UUID v4: 00000000-…-000000000001)',
+    async () => {
+      const name = 'opensalt-tests-Utf8TestFramework.cfpackage.json';
+      await importCasePackage(
+        { database, catalogue: context.catalogue, auditKey: testKeys.auditKey },
+        { text: readCaseFile(name), fileName: name, actor: 'test' },
+      );
+      const { status, body } = await get('/api/frameworks/case-d0000000-0000-0000-0000-000000000000/case');
+      expect(status).toBe(200);
+      expect(body.CFDocument).toMatchObject({ identifier: 'd0000000-0000-0000-0000-000000000000', title: 'UTF8 \u{1d451} Test' });
+      expect(body.CFItems.map((i: { identifier: string }) => i.identifier)).toEqual(['00000000-0000-0000-0000-000000000001']);
+    },
+  );
 
   it('shows a role with its duties, requirements, qualifications and where it leads', async () => {
     const { status, body } = await get('/api/roles/TA3');
     expect(status).toBe(200);
     expect(body.role.id).toBe('TA3');
     const codes = body.duties.map((d: { code: string }) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(['TA3.D1', 'TA3.D7', 'TA3.D7b']));
+    expect(codes).toEqual(expect.arrayContaining(['TA3.D1', 'TA3.D7a', 'TA3.D7b']));
+    // The lead-in "…at least one of the following:" is not a duty (issue 10): it is listed apart.
+    expect(codes).not.toContain('TA3.D7');
+    expect(body.leadIns.map((d: { code: string }) => d.code)).toEqual(['TA3.D7']);
     expect(body.precedes.map((p: { to: string }) => p.to)).toContain('TA4');
     expect((await get('/api/roles/NOBODY')).status).toBe(404);
 

@@ -4,6 +4,7 @@ import type { AppContext } from '../../usecases/context.ts';
 import { exportFrameworkAsCase, listFrameworks, listItems, showFramework, showQualification, showRole } from '../../usecases/frameworks.ts';
 import {
   ApiError,
+  CaseExportQuery,
   CasePackage,
   CodeParams,
   FrameworkDetail,
@@ -44,12 +45,13 @@ export const registerFrameworkRoutes = (app: FastifyInstance, context: AppContex
     {
       schema: {
         tags: ['frameworks'],
-        summary: 'One framework as a 1EdTech CASE v1.0 package',
+        summary: 'One framework as a 1EdTech CASE package (CASE 1.1; caseVersion=1.0 for the 1.0 form)',
         params: FrameworkParams,
-        response: { 200: CasePackage, 404: ApiError },
+        querystring: CaseExportQuery,
+        response: { 200: CasePackage, 400: ApiError, 404: ApiError },
       },
     },
-    (request) => exportFrameworkAsCase(catalogue(), request.params.id, context.clock),
+    (request) => exportFrameworkAsCase(catalogue(), request.params.id, request.query.caseVersion),
   );
 
   api.get(

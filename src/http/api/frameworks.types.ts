@@ -43,6 +43,7 @@ export const RoleDetail = z.object({
   role: Role,
   framework: z.object({ id: z.string(), title: z.string() }),
   duties: z.array(CompetencyItem),
+  leadIns: z.array(CompetencyItem).describe('the lead-ins ("…at least one of the following:") that introduce some of the duties'),
   requirements: z.array(RequirementRule),
   relevantQualifications: z.array(
     z.object({
@@ -80,3 +81,4 @@ export const QualificationDetail = z.object({
 });
 
 export const CasePackage = CFPackage;
+export const CaseExportQuery = z.object({ caseVersion: z.enum(['1.0', '1.1']).default('1.1') });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../../contracts/config.ts';
+import { isoDateOrNull } from '../../store/dates.ts';
 
 /** Request and response contracts of the staff directory API. */
 
@@ -28,8 +29,7 @@ export const IdParams = z.object({ id: z.uuid() });
 const isoDate = z.iso.date();
 
 /** How the store's `date` columns (local-midnight Dates) are sent. */
-export const dayOf = (d: Date | null) =>
-  d === null ? null : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const dayOf = isoDateOrNull;
 
 export const PersonSummary = z.object({
   id: z.string(),

@@ -63,6 +63,7 @@ export const registerPortfolioRoutes = (app: FastifyInstance, context: AppContex
         entry: { met: preparation.entryMet, label: preparation.entry.label, reasons: entryReasons(preparation.entry) },
         rules: preparation.rules,
         problems: preparation.problems,
+        warnings: preparation.warnings,
         standards: preparation.standards.map((s) => ({
           code: s.code,
           number: s.number,

@@ -37,11 +37,12 @@ export const HltaPreparationBody = z.object({
   entry: z.object({ met: z.boolean(), label: z.string(), reasons: z.array(z.string()) }),
   rules: z.object({ min: z.number().int(), max: z.number().int() }),
   problems: z.array(z.string()),
+  warnings: z.array(z.string()).describe('advice that does not hold the file back'),
   standards: z.array(
     z.object({
       code: z.string(),
       number: z.number().int(),
-      status: z.enum(['missing', 'ok', 'too-many']),
+      status: z.enum(['missing', 'few', 'ok', 'too-many']),
       documents: z.array(Document),
       candidates: z.array(z.object({ evidenceId: z.string(), title: z.string() })),
     }),

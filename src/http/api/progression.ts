@@ -99,7 +99,11 @@ export const registerProgressionRoutes = (app: FastifyInstance, context: AppCont
         response: { 200: PersonGapResult, ...denied },
       },
     },
-    (request) => gapForPerson(progressionDeps(context, request.id), request.actor, request.params.id, request.query.target),
+    (request) =>
+      gapForPerson(progressionDeps(context, request.id), request.actor, request.params.id, request.query.target, {
+        ...(request.query.option ? { option: request.query.option } : {}),
+        ...(request.query.trainingPhase ? { trainingPhase: request.query.trainingPhase } : {}),
+      }),
   );
   api.get(
     '/people/:id/route',
@@ -113,7 +117,10 @@ export const registerProgressionRoutes = (app: FastifyInstance, context: AppCont
       },
     },
     (request) =>
-      routeForPerson(progressionDeps(context, request.id), request.actor, request.params.id, request.query.goal, request.query.option),
+      routeForPerson(progressionDeps(context, request.id), request.actor, request.params.id, request.query.goal, {
+        ...(request.query.option ? { option: request.query.option } : {}),
+        ...(request.query.trainingPhase ? { trainingPhase: request.query.trainingPhase } : {}),
+      }),
   );
   api.get(
     '/people/:id/role-fit',

@@ -154,7 +154,7 @@ export const registerReviewRoutes = (app: FastifyInstance, context: AppContext) 
         tags: ['reviews'],
         summary: 'Move the review on: objectives → mid-year → end-of-year (reviewer)',
         params: CycleParams,
-        body: z.object({}).optional(),
+        body: z.strictObject({}).optional(),
         response: { 200: StageJson, ...errors },
       },
     },

@@ -7,15 +7,15 @@ export const PersonParams = z.object({ id: z.uuid() });
 /** `cycleId` is checked after authorization, so a refused caller never learns whether it exists. */
 export const CycleParams = z.object({ id: z.uuid(), cycleId: z.string().max(100) });
 
-export const StartBody = z.object({ academicYear: z.string().max(10).optional() });
-export const ObjectiveBody = z.object({
+export const StartBody = z.strictObject({ academicYear: z.string().max(10).optional() });
+export const ObjectiveBody = z.strictObject({
   title: z.string().max(1000),
   description: z.string().max(10_000).optional(),
   itemCodes: z.array(z.string().max(100)).max(100).optional(),
 });
-export const CommentBody = z.object({ body: z.string().max(10_000), objectiveId: z.uuid().nullable().optional() });
-export const OutcomeBody = z.object({ outcome: z.string().max(10_000) });
-export const SignBody = z.object({ as: ReviewSide });
+export const CommentBody = z.strictObject({ body: z.string().max(10_000), objectiveId: z.uuid().nullable().optional() });
+export const OutcomeBody = z.strictObject({ outcome: z.string().max(10_000) });
+export const SignBody = z.strictObject({ as: ReviewSide });
 
 const CycleSummaryJson = z.object({
   id: z.uuid(),

@@ -159,4 +159,42 @@ describe.each(testDatabaseKinds())('session API on %s', (kind) => {
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/sign-in/mfa?next=%2Faccount%2Fpassword');
   });
+
+  it('answers a throttled sign-in with 429, Retry-After and when to try again, while the owner elsewhere signs in', async () => {
+    const { f, server } = await setUp();
+    const staff = f.login('staff');
+    const from = (address: string, password: string) =>
+      server.inject({ method: 'POST', url: '/api/session', payload: { email: staff.email, password }, remoteAddress: address });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await from('198.51.100.66', `guess number ${i}`)).statusCode);
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+    const throttled = await from('198.51.100.66', DEMO_PASSWORD);
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('60');
+    expect(throttled.json()).toMatchObject({
+      error: { code: 'rate_limited', message: expect.stringMatching(/Wait 1 minute and try again/) },
+    });
+    expect(cookieOf(throttled)).toBeUndefined();
+    const owner = await from('203.0.113.7', DEMO_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    expect(cookieOf(owner)).toBeDefined();
+  });
+
+  it('refuses a cross-site sign-in without a cookie (login CSRF), and keeps API clients that send no browser headers working', async () => {
+    const { f, server } = await setUp();
+    const payload = { email: f.login('staff').email, password: DEMO_PASSWORD };
+    const forged = await server.inject({ method: 'POST', url: '/api/session', payload, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(forged.statusCode).toBe(403);
+    expect(cookieOf(forged)).toBeUndefined();
+    const foreignOrigin = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreignOrigin.statusCode).toBe(403);
+    const client = await server.inject({ method: 'POST', url: '/api/session', payload });
+    expect(client.statusCode).toBe(200);
+    expect(cookieOf(client)).toBeDefined();
+  });
 });

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { isAppError } from '../../contracts/errors.ts';
 import { describeSignedInUser, signIn, signOut } from '../../usecases/auth/sign-in.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/session-plugin.ts';
+import { setRetryAfter } from '../retry-after.ts';
 import { ApiError } from './frameworks.types.ts';
 import { SessionState, SignInBody } from './session.types.ts';
 
@@ -42,7 +44,7 @@ export const registerSessionRoutes = (app: FastifyInstance, context: AppContext)
         tags: ['session'],
         summary: 'Sign in with email and password (sets the session cookie)',
         body: SignInBody,
-        response: { 200: SessionState, 400: ApiError, 401: ApiError },
+        response: { 200: SessionState, 400: ApiError, 401: ApiError, 429: ApiError },
       },
     },
     async (request, reply) => {
@@ -52,6 +54,9 @@ export const registerSessionRoutes = (app: FastifyInstance, context: AppContext)
         clientAddress: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         previousToken: request.cookies[SESSION_COOKIE],
+      }).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'rate_limited') setRetryAfter(reply, error);
+        throw error;
       });
       setSessionCookie(reply, request, context, signedIn.token);
       reply.header('cache-control', 'no-store');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Request and response contracts of the session API (sign in, who is signed in, sign out). */
 
-export const SignInBody = z.object({
+export const SignInBody = z.strictObject({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });

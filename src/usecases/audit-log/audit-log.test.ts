@@ -5,6 +5,7 @@ import { actors } from '../../store/actors.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import { assignRole, setAccountDisabled } from '../accounts-admin/accounts.ts';
 import { updateOrganisation } from '../organisations/organisations.ts';
+import { OPERATOR_ACTOR } from '../organisations/trusts.ts';
 import { seedTwoTrusts } from '../people/fixtures.ts';
 import { testKeys } from '../testing.ts';
 import { exportAuditCsv, listAuditEvents, verifyAuditChains } from './audit-log.ts';
@@ -51,7 +52,8 @@ describe.each(testDatabaseKinds())('the audit trail on %s', (kind) => {
     await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`.execute(database.kysely);
     const reports = await verifyAuditChains(deps());
     const own = reports.find((r) => r.chain === seeded.own.trustId);
-    expect(own?.verdict).toEqual({ ok: false, checked: 1, brokenAt: String(target.id), reason: 'its data was changed' });
+    // Before it: the trust's creation and the school's renaming.
+    expect(own?.verdict).toEqual({ ok: false, checked: 2, brokenAt: String(target.id), reason: 'its data was changed' });
     expect(reports.find((r) => r.chain === seeded.other.trustId)?.verdict.ok).toBe(true);
     expect((await verifyAuditChains(deps(), { trustId: seeded.other.trustId })).map((r) => r.verdict.ok)).toEqual([true]);
   });
@@ -65,13 +67,14 @@ describe.each(testDatabaseKinds())('the audit trail on %s', (kind) => {
   it('records before and after of each change', async () => {
     const admin = await actorOf(seeded.own.users.trust_admin.userId);
     const { rows } = await listAuditEvents(deps(), admin, {}, page);
-    expect(rows.map((r) => r.action)).toEqual(['role.assigned', 'account.disabled', 'organisation.updated']);
+    expect(rows.map((r) => r.action)).toEqual(['role.assigned', 'account.disabled', 'organisation.updated', 'organisation.created']);
+    expect(rows[3]).toMatchObject({ actor: OPERATOR_ACTOR, entity_id: seeded.own.trustId });
     expect(rows[2]?.data).toEqual({
       before: { name: 'alpha School', phase: 'primary', nation: 'England' },
       after: { name: 'Renamed School', phase: 'secondary', nation: 'Wales' },
     });
     expect(rows[0]?.data).toMatchObject({ before: null, after: { role: 'line_manager', headteacher: false } });
-    expect(rows.every((r) => r.actor === admin.userId && r.trust_id === seeded.own.trustId)).toBe(true);
+    expect(rows.slice(0, 3).every((r) => r.actor === admin.userId && r.trust_id === seeded.own.trustId)).toBe(true);
   });
 
   it('shows a school admin their school’s events only and filters by action, entity and date', async () => {

@@ -4,7 +4,7 @@ import { type ChainVerdict, verifyChain } from '../../domain/audit/chain.ts';
 import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { neutraliseFormula } from '../../domain/spreadsheet-safety.ts';
-import { audit } from '../../store/audit.ts';
+import { type Audit, audit } from '../../store/audit.ts';
 import { type AuditFilters, type AuditLogRow, auditLog } from '../../store/audit-log.ts';
 import type { AuthorizeDeps } from '../authorize.ts';
 import { authorizeList, signedInUser } from '../people/scope.ts';
@@ -77,7 +77,9 @@ const collect = async (events: AsyncGenerator<ChainedEvent>) => {
 
 /**
  * Walks each audit chain (or one trust's) with the key held outside the database and reports, per
- * chain, how many events verified and the first broken link. Run by operators (`pathways audit verify`).
+ * chain, how many events verified and the first broken link, or the events missing from its end
+ * (the walk must end at the event its head records, with its link and count). Run by operators
+ * (`pathways audit verify`).
  */
 export const verifyAuditChains = async (deps: AuthorizeDeps, options: { trustId?: string } = {}): Promise<ChainReport[]> => {
   const log = audit(deps.db, deps.auditKey);
@@ -85,6 +87,30 @@ export const verifyAuditChains = async (deps: AuthorizeDeps, options: { trustId?
   if (options.trustId && !(await log.chains()).includes(options.trustId))
     throw new AppError('not_found', `There is no audit chain for trust ${options.trustId}`);
   const reports: ChainReport[] = [];
-  for (const chain of chains) reports.push({ chain, verdict: verifyChain(deps.auditKey, await collect(log.readChain(chain))) });
+  for (const chain of chains) reports.push({ chain, verdict: await verifyOneChain(log, deps.auditKey, chain) });
   return reports;
+};
+
+const verifyOneChain = async (log: Audit, key: Uint8Array, chain: string): Promise<ChainVerdict> => {
+  // The head first: events appended while the chain is read lie beyond it and are left for the next run.
+  const head = await log.headOf(chain);
+  if (!head) {
+    const events = await collect(log.readChain(chain));
+    return {
+      ok: false,
+      checked: 0,
+      brokenAt: events[0]?.id ?? 'start',
+      reason: `its head is missing (${events.length} events have no head)`,
+    };
+  }
+  const verdict = verifyChain(key, await collect(log.readChain(chain, { upTo: head.lastEventId })), head);
+  if (!verdict.ok) return verdict;
+  const beyond = await log.countBeyondHead(chain);
+  if (beyond === 0) return verdict;
+  return {
+    ok: false,
+    checked: verdict.checked,
+    brokenAt: head.lastEventId,
+    reason: `${beyond} events follow the event its head records (event ${head.lastEventId}) without moving the head (inserted directly)`,
+  };
 };

@@ -31,7 +31,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * stored hashed) emailed to them. The inviter must be allowed `account.invite` at every organisation
  * a role is given at, so nobody hands out access wider than their own.
  */
-export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: InviteInput, baseUrl?: string): Promise<{ userId: string }> => {
+export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: InviteInput): Promise<{ userId: string }> => {
   const email = input.email.trim().toLowerCase();
   if (!emailPattern.test(email))
     throw new AppError('validation', 'Enter an email address', [
@@ -112,7 +112,7 @@ export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: Invi
           'You have been invited to Pathways, where your school keeps its support staff career framework and training.',
           '',
           `Set your password here within ${invitationRules.lifetimeDays} days:`,
-          `${publicBaseUrl(deps.config, baseUrl)}/invitations/${token}`,
+          `${publicBaseUrl(deps.config)}/invitations/${token}`,
           '',
           'If your school uses single sign-on, you can instead choose "Sign in with your school account" on the sign-in page.',
         ].join('\n'),

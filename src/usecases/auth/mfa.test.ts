@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../contracts/errors.ts';
+import { mfaThrottleRules } from '../../domain/accounts/mfa-throttle.ts';
 import { totpCodeAt } from '../../domain/accounts/totp.ts';
 import { sessions } from '../../store/sessions.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
@@ -123,11 +125,79 @@ describe.each(testDatabaseKinds())('multi-factor authentication on %s', (kind) =
     f.clock.advance(60_000);
     const pending = await passwordStep();
     for (let i = 0; i < maxWrongCodesPerSession; i++) {
-      await expect(verifyMfa(mfaDeps, pending.session, 'wrong-code')).rejects.toMatchObject({ code: 'validation' });
+      // The last wrong code also reaches the account's limit, which says when to try again.
+      const expected = i < maxWrongCodesPerSession - 1 ? 'validation' : 'rate_limited';
+      await expect(verifyMfa(mfaDeps, pending.session, 'wrong-code')).rejects.toMatchObject({ code: expected });
     }
     expect(await resolveSession(f.database.kysely, pending.signedIn.token, f.clock.now())).toBeUndefined();
     await expect(verifyMfa(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()))).rejects.toMatchObject({ code: 'unauthenticated' });
     // The right code cannot bring a revoked session back.
     expect(await resolveSession(f.database.kysely, pending.signedIn.token, f.clock.now())).toBeUndefined();
+  });
+
+  /** A six-digit code that is not valid now, nor in the steps either side. */
+  const wrongCodeFor = (secret: string, now: Date, seed: number) => {
+    const valid = new Set([-30_000, 0, 30_000].map((offset) => totpCodeAt(secret, new Date(now.getTime() + offset))));
+    for (let n = seed; ; n++) {
+      const guess = String((n * 7919) % 1_000_000).padStart(6, '0');
+      if (!valid.has(guess)) return guess;
+    }
+  };
+
+  it('limits wrong codes per account across sessions: after 60 guesses over 12 sign-ins the right code waits out the back-off', async () => {
+    const { f, db, mfaDeps, passwordStep, enrol, live } = await setUp();
+    const { secret } = await enrol();
+    f.clock.advance(60_000);
+    const answers: string[] = [];
+    let pending = await passwordStep();
+    for (let signIns = 0; signIns < 12; signIns++) {
+      pending = await passwordStep();
+      for (let i = 0; i < 5; i++) {
+        const error = await verifyMfa(mfaDeps, pending.session, wrongCodeFor(secret, f.clock.now(), signIns * 5 + i)).catch(
+          (e: unknown) => e,
+        );
+        answers.push(error instanceof AppError ? error.code : 'accepted');
+      }
+    }
+    expect(answers).toEqual([...Array(mfaThrottleRules.perBatch - 1).fill('validation'), ...Array(60 - 4).fill('rate_limited')]);
+    const right = await verifyMfa(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now())).catch((e: unknown) => e);
+    expect(right).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/Wait 5 minutes and try again/) });
+    expect(await live(pending.signedIn.token)).toBe(false);
+    const throttledEvents = await db.selectFrom('audit_events').select('data').where('action', '=', 'auth.mfa-throttled').execute();
+    expect(throttledEvents).toHaveLength(1);
+    expect(throttledEvents[0]?.data).toMatchObject({ batches: 1, retryAfterSeconds: mfaThrottleRules.firstWaitMinutes * 60 });
+
+    f.clock.advance(mfaThrottleRules.firstWaitMinutes * 60_000);
+    await expect(verifyMfa(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()))).resolves.toEqual({ method: 'totp' });
+    expect(await live(pending.signedIn.token)).toBe(true);
+  });
+
+  it('doubles the wait with a further batch of wrong codes, and a right code starts afresh', async () => {
+    const { f, mfaDeps, passwordStep, enrol } = await setUp();
+    const { secret } = await enrol();
+    const batch = async (seed: number) => {
+      const pending = await passwordStep();
+      for (let i = 0; i < mfaThrottleRules.perBatch; i++)
+        await verifyMfa(mfaDeps, pending.session, wrongCodeFor(secret, f.clock.now(), seed + i)).catch(() => undefined);
+    };
+    f.clock.advance(60_000);
+    await batch(0);
+    f.clock.advance(mfaThrottleRules.firstWaitMinutes * 60_000);
+    await batch(10);
+    const pending = await passwordStep();
+    f.clock.advance(mfaThrottleRules.firstWaitMinutes * 60_000);
+    await expect(verifyMfa(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()))).rejects.toMatchObject({
+      code: 'rate_limited',
+      details: [{ where: 'retryAfterSeconds', reason: String(mfaThrottleRules.firstWaitMinutes * 60) }],
+    });
+    f.clock.advance(mfaThrottleRules.firstWaitMinutes * 60_000);
+    await expect(verifyMfa(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()))).resolves.toEqual({ method: 'totp' });
+    // After a right code the account has its whole allowance again.
+    f.clock.advance(60_000);
+    const next = await passwordStep();
+    for (let i = 0; i < mfaThrottleRules.perBatch - 1; i++)
+      await expect(verifyMfa(mfaDeps, next.session, wrongCodeFor(secret, f.clock.now(), 50 + i))).rejects.toMatchObject({
+        code: 'validation',
+      });
   });
 });

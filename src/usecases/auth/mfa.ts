@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
+import { afterWrongMfaCode, mfaWaitSeconds } from '../../domain/accounts/mfa-throttle.ts';
+import { describeWait } from '../../domain/accounts/throttle.ts';
 import { totpSecretFrom, totpUri, verifyTotp } from '../../domain/accounts/totp.ts';
 import { audit } from '../../store/audit.ts';
 import { credentials } from '../../store/credentials.ts';
@@ -94,19 +96,38 @@ export const confirmMfaEnrolment = async (deps: MfaDeps, session: SessionRecord,
 
 export type MfaVerification = { method: 'totp' } | { method: 'recovery-code'; remaining: number };
 
+const throttled = (retryAfterSeconds: number, wrongCode: boolean) => {
+  const wait = `Wait ${describeWait(retryAfterSeconds)} and try again`;
+  const message = wrongCode
+    ? `The code is not right, and there have been too many wrong codes for this account. ${wait}`
+    : `There have been too many wrong codes for this account. ${wait}`;
+  return new AppError('rate_limited', message, [{ where: 'retryAfterSeconds', reason: String(retryAfterSeconds) }]);
+};
+
+type VerifyOutcome =
+  | { ok: true; verification: MfaVerification }
+  | { ok: false; reason: 'wrong' | 'replayed' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number; wrongCode: boolean };
+
 /**
  * The second step of sign-in: a current TOTP code (a code whose time step was already used is
- * refused as replayed) or an unused recovery code (consumed). After too many wrong codes the pending
- * session is revoked, so guessing must start again from the throttled password step.
+ * refused as replayed) or an unused recovery code (consumed). Wrong codes are limited per account
+ * across sessions (`mfaThrottleRules`): once the limit is reached the account must wait, the wait
+ * doubling with each further batch, and no code — not even the right one — is checked until it is
+ * over; reaching the limit is audited. A right code starts afresh. After too many wrong codes the
+ * pending session is also revoked, so guessing must start again from the throttled password step.
  */
 export const verifyMfa = async (deps: MfaDeps, session: SessionRecord, code: string): Promise<MfaVerification> => {
   const now = deps.clock();
   const trimmed = code.trim();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx): Promise<VerifyOutcome> => {
     const store = mfa(trx);
     const state = await store.state(session.userId);
     if (!state?.secretEncrypted || !state.enabledAt) throw new AppError('conflict', 'No authenticator app is set up for this account');
     if (!(await store.sessionOpen(session.id))) throw new AppError('unauthenticated', 'Sign in again');
+    const throttle = await store.throttleForUpdate(session.userId);
+    const wait = mfaWaitSeconds(throttle, now);
+    if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait, wrongCode: false };
     let outcome: { ok: true; verification: MfaVerification } | { ok: false; reason: 'wrong' | 'replayed' };
     if (/^\d[\d\s]*$/.test(trimmed)) {
       const check = verifyTotp(decryptSecret(deps.keys, state.secretEncrypted), trimmed, now, state.lastStep);
@@ -124,11 +145,23 @@ export const verifyMfa = async (deps: MfaDeps, session: SessionRecord, code: str
       await record(deps, trx, session, outcome.reason === 'replayed' ? 'auth.mfa-replayed-code' : 'auth.mfa-wrong-code', {
         during: 'sign-in',
       });
+      const next = afterWrongMfaCode(throttle, now);
+      await store.saveThrottle(session.userId, next.state);
       if ((await store.wrongCodesSince(session.userId, session.createdAt)) >= maxWrongCodesPerSession) {
         await sessions(trx).revoke(session.id, 'too many wrong codes', now);
       }
+      if (next.limitReached) {
+        const retryAfterSeconds = mfaWaitSeconds(next.state, now);
+        await record(deps, trx, session, 'auth.mfa-throttled', {
+          batches: next.state.batches,
+          blockedUntil: next.state.blockedUntil?.toISOString() ?? null,
+          retryAfterSeconds,
+        });
+        return { ok: false, reason: 'throttled', retryAfterSeconds, wrongCode: true };
+      }
       return outcome;
     }
+    await store.clearThrottle(session.userId);
     await sessions(trx).markMfaVerified(session.id);
     if (outcome.verification.method === 'recovery-code') {
       await record(deps, trx, session, 'auth.mfa-recovery-code-used', { remaining: outcome.verification.remaining });
@@ -137,6 +170,7 @@ export const verifyMfa = async (deps: MfaDeps, session: SessionRecord, code: str
     }
     return outcome;
   });
+  if (!result.ok && result.reason === 'throttled') throw throttled(result.retryAfterSeconds, result.wrongCode);
   if (!result.ok) throw new AppError('validation', WRONG_CODE, [{ where: 'code', reason: WRONG_CODE }]);
   return result.verification;
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../../contracts/config.ts';
+import { type Config, requirePublicUrlInProduction } from '../../contracts/config.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { accounts } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
@@ -16,15 +16,20 @@ export const passwordResetRules = { lifetimeMinutes: 60, perAccountPerHour: 3 } 
 
 export type PasswordResetDeps = AccountMailDeps;
 
-/** The public address links in emails point to. */
-export const publicBaseUrl = (config: Pick<Config, 'publicUrl'>, fallback?: string) =>
-  (config.publicUrl ?? fallback ?? 'http://localhost:3000').replace(/\/$/, '');
+/**
+ * The public address links in emails and single sign-on redirects point to: the configured one
+ * (a running demo gets its listening address), never the Host header of a request.
+ */
+export const publicBaseUrl = (config: Pick<Config, 'publicUrl' | 'production'>): string => {
+  requirePublicUrlInProduction(config);
+  return (config.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+};
 
 /**
  * Sends a reset link to the account with this email, if there is one and it is not disabled or
  * throttled. The caller shows the same answer whatever happened, so nobody learns who has an account.
  */
-export const requestPasswordReset = async (deps: PasswordResetDeps, input: { email: string; baseUrl?: string }): Promise<void> => {
+export const requestPasswordReset = async (deps: PasswordResetDeps, input: { email: string }): Promise<void> => {
   const now = deps.clock();
   await deps.db.transaction().execute(async (tx) => {
     const account = await accounts(tx).findByEmail(input.email.trim());
@@ -48,7 +53,7 @@ export const requestPasswordReset = async (deps: PasswordResetDeps, input: { ema
     const id = crypto.randomUUID();
     const expiresAt = new Date(now.getTime() + passwordResetRules.lifetimeMinutes * 60_000);
     await resets.insert({ id, trustId: account.trust_id, userId: account.id, tokenHash: hashToken(token), expiresAt, now });
-    const link = `${publicBaseUrl(deps.config, input.baseUrl)}/password-reset/${token}`;
+    const link = `${publicBaseUrl(deps.config)}/password-reset/${token}`;
     await sendMail(
       { db: tx, config: deps.config, demo: deps.demo, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) },
       {

@@ -5,7 +5,7 @@ import { testDatabaseKinds } from '../../store/testing.ts';
 import { DEMO_PASSWORD } from '../demo.ts';
 import { type AuthFixture, openAuthFixture } from './auth-testing.ts';
 import { resolveSession } from './sessions.ts';
-import { SIGN_IN_FAILED, type SignInInput, signIn, signOut } from './sign-in.ts';
+import { SIGN_IN_FAILED, type SignInInput, signIn, signInThrottledMessage, signOut } from './sign-in.ts';
 
 describe.each(testDatabaseKinds())('signIn on %s', (kind) => {
   let fixture: AuthFixture | undefined;
@@ -64,25 +64,73 @@ describe.each(testDatabaseKinds())('signIn on %s', (kind) => {
     expect(JSON.stringify(failed)).not.toContain('not-the-password');
   });
 
-  it('throttles an account after 5 failures, even with the right password, until the window has passed', async () => {
+  it("does not let a stranger's wrong passwords from one address lock the owner out from another; the stranger is throttled", async () => {
     const { f, attempt, failure, events } = await setUp();
     const staff = f.login('staff');
+    const stranger = '198.51.100.66';
+    const answers: unknown[] = [];
+    for (let i = 0; i < 20; i++) answers.push(await failure({ email: staff.email, password: `guess ${i}`, clientAddress: stranger }));
+    const codes = answers.map((a) => (a instanceof AppError ? a.code : 'not an AppError'));
+    expect(codes.slice(0, throttleRules.perPair)).toEqual(Array(throttleRules.perPair).fill('unauthenticated'));
+    expect(codes.slice(throttleRules.perPair)).toEqual(Array(20 - throttleRules.perPair).fill('rate_limited'));
+    expect(answers[19]).toMatchObject({ message: signInThrottledMessage(throttleRules.pairFirstDelaySeconds) });
+    expect((answers[19] as AppError).message).toMatch(/Wait 1 minute and try again/);
+    // Even the right password from the stranger's address waits; only real guesses were checked and counted.
+    expect(await failure({ email: staff.email, clientAddress: stranger })).toMatchObject({ code: 'rate_limited' });
+    expect(await events('auth.sign-in-failed')).toHaveLength(throttleRules.perPair);
+    expect((await events('auth.throttled')).length).toBe(20 - throttleRules.perPair + 1);
+    // The owner, from their own address, signs in at once.
+    await expect(attempt({ email: staff.email, clientAddress: '203.0.113.7' })).resolves.toMatchObject({ mfa: 'none' });
+    // The stranger's wait doubles with each further wrong guess once the last one has passed.
+    f.clock.advance(throttleRules.pairFirstDelaySeconds * 1000);
+    expect(await failure({ email: staff.email, password: 'guess 21', clientAddress: stranger })).toMatchObject({ code: 'unauthenticated' });
+    expect(await failure({ email: staff.email, password: 'guess 22', clientAddress: stranger })).toMatchObject({
+      code: 'rate_limited',
+      message: signInThrottledMessage(2 * throttleRules.pairFirstDelaySeconds),
+    });
+  });
+
+  it('throttles unknown emails exactly like real ones, so the answer reveals no account', async () => {
+    const { f, failure } = await setUp();
+    const codesFor = async (email: string) => {
+      const codes: string[] = [];
+      for (let i = 0; i < throttleRules.perPair + 1; i++) {
+        const error = await failure({ email, password: `guess ${i}`, clientAddress: '198.51.100.9' });
+        codes.push(error instanceof AppError ? `${error.code}: ${error.message}` : 'none');
+      }
+      return codes;
+    };
+    expect(await codesFor('nobody@riverside-demo.example')).toEqual(await codesFor(f.login('staff').email));
+  });
+
+  it('slows, never locks, an account guessed from many addresses; the right password works once the short wait is over', async () => {
+    const { f, attempt, failure } = await setUp();
+    const staff = f.login('staff');
     for (let i = 0; i < throttleRules.perAccount; i++)
-      await failure({ email: staff.email, password: `wrong ${i}`, clientAddress: `198.51.100.${i}` });
-    expect(await failure({ email: staff.email })).toMatchObject({ code: 'unauthenticated', message: SIGN_IN_FAILED });
-    expect(await events('auth.throttled')).toHaveLength(1);
-    // Another account from the same addresses is not affected by this account's throttle.
-    await expect(attempt({ email: f.login('line_manager').email, clientAddress: '198.51.100.0' })).resolves.toMatchObject({ mfa: 'none' });
-    f.clock.advance(throttleRules.windowMinutes * 60_000 + 1000);
-    await expect(attempt({ email: staff.email })).resolves.toMatchObject({ mfa: 'none' });
+      await failure({ email: staff.email, password: `wrong ${i}`, clientAddress: `10.0.${Math.floor(i / 4)}.${i % 4}` });
+    const slowed = await failure({ email: staff.email, clientAddress: '203.0.113.7' });
+    expect(slowed).toMatchObject({ code: 'rate_limited' });
+    expect((slowed as AppError).details).toEqual([{ where: 'retryAfterSeconds', reason: String(throttleRules.accountFirstDelaySeconds) }]);
+    f.clock.advance(throttleRules.accountFirstDelaySeconds * 1000);
+    await expect(attempt({ email: staff.email, clientAddress: '203.0.113.7' })).resolves.toMatchObject({ mfa: 'none' });
   });
 
   it('throttles a client address after 20 failures across accounts', async () => {
     const { f, attempt, failure } = await setUp();
     for (let i = 0; i < throttleRules.perAddress; i++)
       await failure({ email: `guess${i}@riverside-demo.example`, clientAddress: '192.0.2.1' });
-    expect(await failure({ email: f.login('staff').email, clientAddress: '192.0.2.1' })).toMatchObject({ message: SIGN_IN_FAILED });
+    expect(await failure({ email: f.login('staff').email, clientAddress: '192.0.2.1' })).toMatchObject({ code: 'rate_limited' });
     await expect(attempt({ email: f.login('staff').email, clientAddress: '192.0.2.2' })).resolves.toMatchObject({ mfa: 'none' });
+  });
+
+  it('counts concurrent guesses in turn, so a burst cannot slip past the limit', async () => {
+    const { f, failure, events } = await setUp();
+    const staff = f.login('staff');
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => failure({ email: staff.email, password: `burst ${i}`, clientAddress: '198.51.100.77' })),
+    );
+    expect(burst.filter((e) => e instanceof AppError && e.code === 'unauthenticated')).toHaveLength(throttleRules.perPair);
+    expect(await events('auth.sign-in-failed')).toHaveLength(throttleRules.perPair);
   });
 
   it('rotates the session: a new token every time, and the previous session is revoked', async () => {

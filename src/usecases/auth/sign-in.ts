@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
 import { type MfaStep, mfaStepAfterPassword } from '../../domain/accounts/mfa-roles.ts';
-import { signInThrottle, throttleRules } from '../../domain/accounts/throttle.ts';
+import { describeWait, signInThrottle, throttleRules } from '../../domain/accounts/throttle.ts';
 import { audit } from '../../store/audit.ts';
 import { credentials } from '../../store/credentials.ts';
 import { sessions } from '../../store/sessions.ts';
@@ -10,8 +10,12 @@ import type { Tables } from '../../store/tables.ts';
 import { verifyPassword } from './passwords.ts';
 import { endSession, hashToken, startSession } from './sessions.ts';
 
-/** The one message for every failed sign-in: wrong password, unknown email, disabled account, throttled. */
+/** The one message for every failed sign-in: wrong password, unknown email, disabled account. */
 export const SIGN_IN_FAILED = 'The email address or password is not right';
+
+/** What a throttled attempt is told: when to try again (the same for unknown emails, so it reveals no account). */
+export const signInThrottledMessage = (retryAfterSeconds: number) =>
+  `Too many failed attempts to sign in. Wait ${describeWait(retryAfterSeconds)} and try again`;
 
 export type SignInDeps = { db: Kysely<Tables>; auditKey: Uint8Array; clock: () => Date; demo: boolean; requestId?: string | null };
 
@@ -28,21 +32,72 @@ export type SignedIn = { token: string; sessionId: string; userId: string; mfa: 
 
 type Outcome = { ok: true; signedIn: SignedIn } | { ok: false };
 
+/** The details of a throttled attempt: how long to wait, for the Retry-After header and the message. */
+export const RETRY_AFTER_DETAIL = 'retryAfterSeconds';
+
 /**
- * Email and password sign-in. Throttled per account and per client address; the password is always
- * verified (against a decoy when the email is unknown) so timing says nothing; every failure gives the
- * same message. Success starts a new session (the previous one is revoked); when a second factor is
- * still to come the session is not yet MFA-verified and counts for nothing but the MFA pages.
+ * Counts recent failures and, unless the attempt is throttled, records it (as failed until the password
+ * proves right) in one short transaction serialised per email, so concurrent guesses count in turn.
+ */
+const admitAttempt = async (
+  deps: SignInDeps,
+  input: { email: string; clientAddress: string; trustId: string | null; userId: string | null },
+  now: Date,
+): Promise<{ admitted: true; attemptId: number } | { admitted: false; retryAfterSeconds: number }> =>
+  deps.db.transaction().execute(async (trx) => {
+    const attempts = signInAttempts(trx);
+    await attempts.serialiseFor(input.email);
+    const failures = await attempts.recentFailures(input.email, input.clientAddress, {
+      lookbackSince: new Date(now.getTime() - throttleRules.lookbackHours * 3_600_000),
+      addressSince: new Date(now.getTime() - throttleRules.addressWindowMinutes * 60_000),
+    });
+    const throttle = signInThrottle(failures, now);
+    if (!throttle.allowed) {
+      await audit(trx, deps.auditKey).record({
+        trustId: input.trustId,
+        entity: 'account',
+        entityId: input.userId ?? 'unknown',
+        requestId: deps.requestId ?? null,
+        occurredAt: now,
+        actor: 'anonymous',
+        action: 'auth.throttled',
+        data: {
+          email: input.email,
+          clientAddress: input.clientAddress,
+          scope: throttle.scope,
+          retryAfterSeconds: throttle.retryAfterSeconds,
+        },
+      });
+      return { admitted: false, retryAfterSeconds: throttle.retryAfterSeconds };
+    }
+    const attemptId = await attempts.record({ email: input.email, clientAddress: input.clientAddress, succeeded: false, at: now });
+    return { admitted: true, attemptId };
+  });
+
+/**
+ * Email and password sign-in, throttled by account and client address together (with a higher,
+ * slowing ceiling per account and a brake per address; see `throttleRules`), so a stranger guessing
+ * cannot keep the owner out from elsewhere. A throttled attempt is refused with `rate_limited` and the
+ * wait; otherwise the password is always verified (against a decoy when the email is unknown) so
+ * timing says nothing, and every failure gives the same message. Success starts a new session (the
+ * previous one is revoked); when a second factor is still to come the session is not yet MFA-verified
+ * and counts for nothing but the MFA pages.
  */
 export const signIn = async (deps: SignInDeps, input: SignInInput): Promise<SignedIn> => {
   const { db, clock } = deps;
   const email = input.email.trim().toLowerCase();
   const now = clock();
-  const since = new Date(now.getTime() - throttleRules.windowMinutes * 60_000);
-  const failures = await signInAttempts(db).recentFailures(email, input.clientAddress, since);
-  const throttle = signInThrottle(failures.account, failures.address, now);
   const account = await credentials(db).findByEmail(email);
-  // Verified even when throttled or unknown, so neither shows in the response time.
+  const admitted = await admitAttempt(
+    deps,
+    { email, clientAddress: input.clientAddress, trustId: account?.trustId ?? null, userId: account?.userId ?? null },
+    now,
+  );
+  if (!admitted.admitted) {
+    const message = signInThrottledMessage(admitted.retryAfterSeconds);
+    throw new AppError('rate_limited', message, [{ where: RETRY_AFTER_DETAIL, reason: String(admitted.retryAfterSeconds) }]);
+  }
+  // Verified even when the email is unknown, so that does not show in the response time.
   const passwordOk = await verifyPassword(account?.passwordHash, input.password);
 
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
@@ -55,18 +110,8 @@ export const signIn = async (deps: SignInDeps, input: SignInInput): Promise<Sign
       requestId: deps.requestId ?? null,
       occurredAt: now,
     };
-    if (!throttle.allowed) {
-      await events.record({
-        ...base,
-        actor: 'anonymous',
-        action: 'auth.throttled',
-        data: { email, clientAddress: input.clientAddress, scope: throttle.scope, retryAfterSeconds: throttle.retryAfterSeconds },
-      });
-      return { ok: false };
-    }
     const reason = !account ? 'unknown-email' : !passwordOk ? 'wrong-password' : account.disabledAt ? 'disabled' : null;
     if (!account || reason) {
-      await attempts.record({ email, clientAddress: input.clientAddress, succeeded: false, at: now });
       await events.record({
         ...base,
         actor: 'anonymous',
@@ -75,7 +120,7 @@ export const signIn = async (deps: SignInDeps, input: SignInInput): Promise<Sign
       });
       return { ok: false };
     }
-    await attempts.record({ email, clientAddress: input.clientAddress, succeeded: true, at: now });
+    await attempts.markSucceeded(admitted.attemptId);
     if (input.previousToken) await endSession(trx, input.previousToken, now);
     const mfa = mfaStepAfterPassword({ roles: account.roles, demoExempt: deps.demo && account.isDemo, enrolled: account.mfaEnabled });
     const session = await startSession(

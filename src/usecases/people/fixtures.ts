@@ -9,6 +9,8 @@ import { actors } from '../../store/actors.ts';
 import { organisations } from '../../store/organisations.ts';
 import { people } from '../../store/people.ts';
 import type { Tables } from '../../store/tables.ts';
+import { createTrust, readTrustInput } from '../organisations/trusts.ts';
+import { testKeys } from '../testing.ts';
 
 export const fixtureRoles = ['trust_admin', 'school_admin', 'line_manager', 'staff', 'assessor', 'partnership_coordinator'] as const;
 
@@ -29,19 +31,19 @@ export type SeededTrust = {
 const id = () => crypto.randomUUID();
 
 const seedTrust = async (db: Kysely<Tables>, label: string): Promise<SeededTrust> => {
-  const trustId = id();
+  // The trust as an operator creates it (`pathways trust create`), audited on its own chain.
+  const { trustId } = await createTrust(
+    {
+      db,
+      auditKey: testKeys.auditKey,
+      clock: () => new Date(),
+      config: { smtpUrl: undefined, production: false, publicUrl: undefined },
+      demo: false,
+    },
+    readTrustInput({ name: `${label} Trust`, nation: 'England' }),
+  );
   const schoolId = id();
   const orgs = organisations(db);
-  await orgs.insert({
-    id: trustId,
-    trust_id: trustId,
-    kind: 'trust',
-    name: `${label} Trust`,
-    phase: null,
-    nation: 'England',
-    urn: null,
-    parent_id: null,
-  });
   await orgs.insert({
     id: schoolId,
     trust_id: trustId,

@@ -55,7 +55,8 @@ describe.each(testDatabaseKinds())('the staff directory on %s', (kind) => {
 
   it('refuses a person outside the actor’s scope and audits the refusal', async () => {
     const admin = await actorOf(seeded.own.users.school_admin.userId);
-    await expect(showPerson(deps(), admin, seeded.other.reportId)).rejects.toMatchObject({ code: 'forbidden' });
+    // Another trust's person is answered as unknown, exactly as an id that does not exist; still audited.
+    await expect(showPerson(deps(), admin, seeded.other.reportId)).rejects.toMatchObject({ code: 'not_found' });
     const refused = await database.kysely
       .selectFrom('audit_events')
       .select(['actor', 'entity_id'])

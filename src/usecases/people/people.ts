@@ -1,7 +1,7 @@
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { directory, type PeopleFilters } from '../../store/directory.ts';
-import { type AuthorizeDeps, authorize } from '../authorize.ts';
+import { type AuthorizeDeps, authorize, unknownPerson } from '../authorize.ts';
 import { authorizeList } from './scope.ts';
 
 export type ListPeopleInput = Omit<PeopleFilters, 'offset' | 'limit'> & { page: number; pageSize: number };
@@ -29,7 +29,7 @@ export const showPerson = async (deps: AuthorizeDeps, actor: Actor | Anonymous, 
   const person = await store.findPerson(personId);
   if (!person) {
     if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in to continue');
-    throw new AppError('not_found', 'There is no such person');
+    throw unknownPerson(personId);
   }
   await authorize(deps, actor, 'person.read', {
     type: 'person',

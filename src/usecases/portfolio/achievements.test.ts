@@ -86,8 +86,8 @@ describe.each(testDatabaseKinds())('achievements on %s', (kind) => {
     expect(added.recordedBy).toBe(own.users.school_admin.userId);
     await expect(addAchievement(deps, who.line_manager, own.reportId, input)).rejects.toEqual(refusal('forbidden'));
     await expect(addAchievement(deps, who.assessor, own.reportId, input)).rejects.toEqual(refusal('forbidden'));
-    await expect(addAchievement(deps, who.otherAdmin, own.reportId, input)).rejects.toEqual(refusal('forbidden'));
-    await expect(listAchievements(deps, who.otherAdmin, own.reportId)).rejects.toEqual(refusal('forbidden'));
+    await expect(addAchievement(deps, who.otherAdmin, own.reportId, input)).rejects.toEqual(refusal('not_found'));
+    await expect(listAchievements(deps, who.otherAdmin, own.reportId)).rejects.toEqual(refusal('not_found'));
     await expect(removeAchievement(deps, who.line_manager, own.reportId, added.id)).rejects.toEqual(refusal('forbidden'));
   });
 

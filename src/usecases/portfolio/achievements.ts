@@ -153,7 +153,8 @@ export const removeAchievement = async (
     const existing = (await achievements(trx).listFor(subject.trustId, subject.id)).find((a) => a.id === achievementId);
     if (!existing)
       throw new AppError('not_found', 'No achievement has that id for this person', [{ where: 'achievementId', reason: 'unknown' }]);
-    if (existing.details.kind === 'status') throw new AppError('conflict', 'A status is revoked by the headteacher, not removed');
+    if (existing.details.kind === 'status' && existing.details.statusKind !== 'external-assessment')
+      throw new AppError('conflict', 'A status is revoked by the headteacher, not removed');
     await removeAudited(trx, deps, user, existing, 'achievement.removed');
   });
 };

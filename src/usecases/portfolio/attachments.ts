@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
-import { type AttachmentOwnerKind, FILE_NAME_MAX } from '../../contracts/portfolio/attachment.ts';
+import type { AttachmentOwnerKind } from '../../contracts/portfolio/attachment.ts';
 import { checkUpload } from '../../domain/attachments/accepted-files.ts';
+import { cleanFileName, storedFileName } from '../../domain/attachments/file-name.ts';
 import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
@@ -66,14 +67,6 @@ const editableOwner = async (deps: PortfolioDeps, subject: ProgressionSubject, o
   }
 };
 
-/** Keeps the extension when a long name is cut, and drops any folder a browser sent with it. */
-const cleanFileName = (raw: string): string => {
-  const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}]/gu, '').trim() || 'file';
-  if (base.length <= FILE_NAME_MAX) return base;
-  const ext = /\.[a-z0-9]{1,8}$/i.exec(base)?.[0] ?? '';
-  return base.slice(0, FILE_NAME_MAX - ext.length) + ext;
-};
-
 /**
  * Attaches a file to one of a person's records (an achievement, evidence item, CPD activity or
  * training record). The type is decided by content, the size by the configured limit; a refused file
@@ -96,15 +89,16 @@ export const addAttachment = async (
   const subject = await loadSubject(deps, actor, input.personId, changeActionFor(input.ownerKind));
   const user = signedIn(actor);
   await editableOwner(deps, subject, input.ownerKind, input.ownerId);
-  const fileName = cleanFileName(input.fileName);
+  const typedName = cleanFileName(input.fileName);
   const checked = checkUpload({
     detected: input.bytes.byteLength > 0 && !input.truncated ? await detectFileType(input.bytes) : undefined,
     sizeBytes: input.bytes.byteLength,
     maxBytes: deps.config.attachmentMaxBytes,
-    fileName,
+    fileName: typedName,
     truncated: input.truncated ?? false,
   });
   if (!checked.ok) throw new AppError('validation', checked.reason, [{ where: 'file', reason: checked.reason }]);
+  const fileName = storedFileName(typedName, checked.file);
   const stored = await deps.files.put(input.bytes);
   const attachment: Omit<StoredAttachment, 'removedAt'> = {
     id: newIdOf(deps),

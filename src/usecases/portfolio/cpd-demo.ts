@@ -67,12 +67,12 @@ export const seedDemoCpd = async (
   const { staff, manager } = options.people;
   const events: Parameters<ReturnType<typeof audit>['record']>[0][] = [];
 
-  for (const a of demoActivities) {
-    const startYear = currentStart - a.yearsAgo;
-    const month = Number(a.monthDay.slice(0, 2));
-    let occurredOn = `${month >= 9 ? startYear : startYear + 1}-${a.monthDay}`;
+  for (const { yearsAgo, monthDay, ...activity } of demoActivities) {
+    const startYear = currentStart - yearsAgo;
+    const month = Number(monthDay.slice(0, 2));
+    let occurredOn = `${month >= 9 ? startYear : startYear + 1}-${monthDay}`;
     if (occurredOn > today) occurredOn = today;
-    const input = CpdInput.parse({ ...a, status: 'done', occurredOn, itemCodes: [], reflection: '' });
+    const input = CpdInput.parse({ ...activity, status: 'done', occurredOn, itemCodes: [], reflection: '' });
     const id = newId();
     await cpdActivities(trx).insert({ id, trustId, personId: staff.personId, input, suggestedBy: null, createdBy: staff.userId, at: now });
     events.push({

@@ -10,7 +10,7 @@ import { audit } from '../../store/audit.ts';
 import { cpdActivities } from '../../store/cpd.ts';
 import type { ProgressionSubject } from '../../store/duty-profiles.ts';
 import type { Tables } from '../../store/tables.ts';
-import { loadSubject } from '../progression/stored-person.ts';
+import { loadSubject, portfolioFacts, stateOfSubject } from '../progression/stored-person.ts';
 import { newIdOf, type PortfolioDeps } from './deps.ts';
 
 /** A person's CPD log as their page and the API show it. */
@@ -90,9 +90,13 @@ const insertActivity = async (
   });
 };
 
-/** The CPD log of a person the actor may read the portfolio of: activities, yearly totals and the framework's suggestions. */
+/**
+ * The CPD log of a person the actor may read the portfolio of: activities, yearly totals and the
+ * framework's suggestions, leaving out those the portfolio shows they already hold or exceed.
+ */
 export const cpdLog = async (deps: PortfolioDeps, actor: Actor | Anonymous, personId: string): Promise<CpdLog> => {
   const subject = await loadSubject(deps, actor, personId, 'person.readPortfolio');
+  const { state } = stateOfSubject(subject, deps.catalogue, await portfolioFacts(deps.db, subject));
   const activities = await cpdActivities(deps.db).list(subject.trustId, subject.id);
   const done = activities.filter((a) => a.status === 'done');
   const plannedBySuggestion = new Map(activities.filter((a) => a.suggestedBy).map((a) => [a.suggestedBy, a.id]));
@@ -101,7 +105,7 @@ export const cpdLog = async (deps: PortfolioDeps, actor: Actor | Anonymous, pers
     done,
     planned: activities.filter((a) => a.status === 'planned'),
     totals: minutesByAcademicYear(done.flatMap((a) => (a.occurredOn ? [{ occurredOn: a.occurredOn, minutes: a.minutes }] : []))),
-    suggestions: cpdSuggestionsFor(deps.catalogue, subject.gradedRole).map((s) => ({
+    suggestions: cpdSuggestionsFor(deps.catalogue, subject.gradedRole, state).map((s) => ({
       ...s,
       plannedActivityId: plannedBySuggestion.get(s.ref) ?? null,
     })),

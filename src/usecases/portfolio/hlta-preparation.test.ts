@@ -70,7 +70,7 @@ describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
     const view = await hltaPreparationOf(deps, staff(), own.reportId);
     expect(view.candidates.get('HLTA.7')?.map((c) => c.title)).toEqual(['Behaviour log', 'Leading a phonics group', 'Third try']);
     expect(view.preparation.entryMet).toBe(false);
-    expect(view.preparation.standards.every((s) => s.status === 'missing')).toBe(true);
+    expect(view.preparation.standards.every((s) => s.status === 'few')).toBe(true);
   });
 
   it('lets the person choose up to two documents per standard, audited, and refuses more or others’ evidence', async () => {
@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
     await expect(chooseHltaDocuments(deps, as.manager, own.reportId, { standardCode: 'HLTA.7', evidenceIds: [] })).rejects.toEqual(
       refusal('forbidden'),
     );
-    await expect(hltaPreparationOf(deps, as.otherAdmin, own.reportId)).rejects.toEqual(refusal('forbidden'));
+    await expect(hltaPreparationOf(deps, as.otherAdmin, own.reportId)).rejects.toEqual(refusal('not_found'));
   });
 
   it('assembles a numbered ZIP: index PDF, merged PDF in standards order and the other files beside it, marked draft while not ready', async () => {
@@ -121,7 +121,8 @@ describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
     ]);
     const index = pdfText(entries['index.pdf'] ?? new Uint8Array());
     expect(index).toContain('DRAFT');
-    expect(index).toContain('7.1: Leading a phonics group');
+    // Whitespace-blind: the extracted text joins wrapped lines without a space.
+    expect(index.replace(/\s/g, '')).toContain('7.1:Leadingaphonicsgroup');
     expect(index).toContain('Standard 33');
     // Document 1.1: separator + 2 PDF pages + 1 image; 7.1 the same; 7.2: separator only.
     const merged = await PDFDocument.load(entries['evidence.pdf'] ?? new Uint8Array());

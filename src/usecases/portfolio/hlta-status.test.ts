@@ -7,7 +7,7 @@ import { testDatabaseKinds } from '../../store/testing.ts';
 import { loadActor, type SeededTrust } from '../people/fixtures.ts';
 import { listAchievements, removeAchievement } from './achievements.ts';
 import type { PortfolioDeps } from './deps.ts';
-import { awardHltaStatus, hltaStanding, revokeHltaStatus } from './hlta-status.ts';
+import { awardHltaStatus, hltaStanding, recordExternalHltaStatus, revokeHltaStatus } from './hlta-status.ts';
 import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
@@ -71,7 +71,8 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
     expect(admin.assignments.some((a) => a.headteacher)).toBe(false);
     await expect(awardHltaStatus(deps, admin, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('forbidden'));
     await expect(awardHltaStatus(deps, staff, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('forbidden'));
-    await expect(awardHltaStatus(deps, otherHead, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('forbidden'));
+    // Another trust's headteacher is told the person does not exist, exactly as for an unknown id.
+    await expect(awardHltaStatus(deps, otherHead, own.reportId, { awardedOn: '2026-11-01' })).rejects.toEqual(refusal('not_found'));
   });
 
   it('refuses until all 33 standards are judged met, listing those that are not', async () => {
@@ -92,7 +93,7 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   it('awards the status once all are met, audits it and tells the person', async () => {
     await judgeAll((await hltaStanding(deps, reportSubject())).notMet);
     const award = await awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-22' });
-    expect(award.details).toEqual({ kind: 'status', status: 'HLTA_STATUS', awardedOn: '2026-11-22' });
+    expect(award.details).toEqual({ kind: 'status', status: 'HLTA_STATUS', awardedOn: '2026-11-22', statusKind: 'school-recognition' });
     expect((await listAchievements(deps, staff, own.reportId)).achievements.map((a) => a.id)).toContain(award.id);
     const event = await database.kysely
       .selectFrom('audit_events')
@@ -123,5 +124,58 @@ describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(event.data).toMatchObject({ after: null });
     await expect(revokeHltaStatus(deps, head, own.reportId)).rejects.toEqual(refusal('conflict'));
+  });
+
+  const external = { provider: 'HLTA North of England', assessedOn: '2025-06-10', awardedOn: '2025-07-01', certificateNumber: 'HNAP-1234' };
+
+  it('records HLTA status from external assessment beside the school recognition: by the person, audited, with its kind in SQL', async () => {
+    // Another trust's headteacher is told there is no such person.
+    await expect(recordExternalHltaStatus(deps, otherHead, own.reportId, external)).rejects.toEqual(refusal('not_found'));
+    await expect(recordExternalHltaStatus(deps, staff, own.reportId, { ...external, provider: '' })).rejects.toEqual(refusal('validation'));
+    await expect(recordExternalHltaStatus(deps, staff, own.reportId, { ...external, awardedOn: '2026-12-01' })).rejects.toEqual(
+      refusal('validation'),
+    );
+    await expect(recordExternalHltaStatus(deps, staff, own.reportId, { ...external, awardedOn: '2025-06-01' })).rejects.toEqual(
+      refusal('validation'),
+    );
+    const stored = await recordExternalHltaStatus(deps, staff, own.reportId, external);
+    expect(stored.details).toEqual({ kind: 'status', status: 'HLTA_STATUS', statusKind: 'external-assessment', ...external });
+    const standing = await hltaStanding(deps, reportSubject());
+    expect(standing.external?.id).toBe(stored.id);
+    expect(standing.award).toBeUndefined();
+    const row = await database.kysely
+      .selectFrom('achievements')
+      .select(['status_kind', 'achieved_on'])
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status_kind).toBe('external-assessment');
+    const event = await database.kysely
+      .selectFrom('audit_events')
+      .select(['actor', 'data'])
+      .where('action', '=', 'hltaStatus.externalRecorded')
+      .executeTakeFirstOrThrow();
+    expect(event.actor).toBe(own.users.staff.userId);
+    expect(event.data).toMatchObject({ provider: 'HLTA North of England', after: { statusKind: 'external-assessment' } });
+    await expect(recordExternalHltaStatus(deps, staff, own.reportId, external)).rejects.toEqual(refusal('conflict'));
+  });
+
+  it('lets the headteacher recognise the status for the school while external status is held, and keeps both', async () => {
+    const award = await awardHltaStatus(deps, head, own.reportId, { awardedOn: '2026-11-22' });
+    const standing = await hltaStanding(deps, reportSubject());
+    expect(standing.award?.id).toBe(award.id);
+    expect(standing.external?.details).toMatchObject({ statusKind: 'external-assessment' });
+    const kinds = (await listAchievements(deps, staff, own.reportId)).achievements
+      .map((a) => (a.details.kind === 'status' ? a.details.statusKind : undefined))
+      .filter(Boolean)
+      .sort();
+    expect(kinds).toEqual(['external-assessment', 'school-recognition']);
+  });
+
+  it('lets the person remove a mistaken external record, but not the headteacher’s recognition', async () => {
+    const standing = await hltaStanding(deps, reportSubject());
+    if (!standing.external || !standing.award) throw new Error('expected both records');
+    await removeAchievement(deps, staff, own.reportId, standing.external.id);
+    await expect(removeAchievement(deps, staff, own.reportId, standing.award.id)).rejects.toEqual(refusal('conflict'));
+    expect((await hltaStanding(deps, reportSubject())).external).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { audit } from '../../store/audit.ts';
 import { portfolioRecord } from '../../store/portfolio-record.ts';
+import { unknownPerson } from '../authorize.ts';
 import { loadSubject } from '../progression/stored-person.ts';
 import type { PortfolioDeps } from './deps.ts';
 import { portfolioRecordPdf } from './portfolio-pdf.ts';
@@ -14,7 +15,7 @@ type Format = 'json' | 'pdf';
 
 const recordOf = async (deps: PortfolioDeps, trustId: string, personId: string): Promise<PortfolioRecord> => {
   const stored = await portfolioRecord(deps.db, trustId, personId);
-  if (!stored) throw new AppError('not_found', 'No person has that id', [{ where: 'id', reason: `unknown person ${personId}` }]);
+  if (!stored) throw unknownPerson(personId);
   const byItem = new Map<string, (typeof stored.judgements)[number][]>();
   for (const j of stored.judgements) byItem.set(j.itemCode, [...(byItem.get(j.itemCode) ?? []), j]);
   const judgements = [...byItem].flatMap(([itemCode, rows]) => {

@@ -81,8 +81,8 @@ describe.each(testDatabaseKinds())('duty profiles on %s', (kind) => {
   it('refuses a colleague, another trust, and anonymous callers, and audits the refusal', async () => {
     const profile = { currentRole: 'TA2', duties: {} };
     await expect(saveDutyProfile(deps, who.sam, seed.ids.amy, profile)).rejects.toEqual(refusal('forbidden'));
-    await expect(saveDutyProfile(deps, who.bea, seed.ids.amy, profile)).rejects.toEqual(refusal('forbidden'));
-    await expect(listDutyProfiles(deps, who.priya, seed.ids.bea)).rejects.toEqual(refusal('forbidden'));
+    await expect(saveDutyProfile(deps, who.bea, seed.ids.amy, profile)).rejects.toEqual(refusal('not_found'));
+    await expect(listDutyProfiles(deps, who.priya, seed.ids.bea)).rejects.toEqual(refusal('not_found'));
     await expect(saveDutyProfile(deps, { kind: 'anonymous' }, seed.ids.amy, profile)).rejects.toEqual(refusal('unauthenticated'));
     const refused = await database.kysely
       .selectFrom('audit_events')

@@ -1,6 +1,6 @@
 import type { DutyProfile } from '../../contracts/duty-profile.ts';
 import { AppError } from '../../contracts/errors.ts';
-import type { PersonState } from '../../contracts/person-state.ts';
+import type { GoalOptions, PersonState } from '../../contracts/person-state.ts';
 import { type Gap, gap } from '../../domain/gap.ts';
 import { resolveDutyProfile, resolvePersonState } from '../../domain/resolve-input.ts';
 import { type RoleFit, roleFit } from '../../domain/role-fit.ts';
@@ -48,20 +48,26 @@ const checkOption = (option: string | undefined, catalogue: Catalogue) => {
     throw new AppError('validation', `No role has the option ${option}`, [{ where: '$.option', reason: `unknown option ${option}` }]);
 };
 
+/** The goal options asked for (the apprenticeship option, the teacher-training phase), without empty ones. */
+export const goalOf = (input: GoalOptions): GoalOptions => ({
+  ...(input.option ? { option: input.option } : {}),
+  ...(input.trainingPhase ? { trainingPhase: input.trainingPhase } : {}),
+});
+
 /** Gap analysis on a described state. */
-export const exploreGap = (input: { state: unknown; target: string; option?: string }, catalogue: Catalogue): Gap => {
+export const exploreGap = (input: { state: unknown; target: string } & GoalOptions, catalogue: Catalogue): Gap => {
   const state = checkPersonState(input.state, catalogue);
   checkTarget(input.target, '$.target', catalogue);
   checkOption(input.option, catalogue);
-  return gap(state, input.target, catalogue, input.option ? { option: input.option } : {});
+  return gap(state, input.target, catalogue, goalOf(input));
 };
 
 /** Route planning on a described state. */
-export const exploreRoute = (input: { state: unknown; goal: string; option?: string }, catalogue: Catalogue): RoutePlan => {
+export const exploreRoute = (input: { state: unknown; goal: string } & GoalOptions, catalogue: Catalogue): RoutePlan => {
   const state = checkPersonState(input.state, catalogue);
   checkTarget(input.goal, '$.goal', catalogue);
   checkOption(input.option, catalogue);
-  return route(state, input.goal, catalogue, input.option ? { option: input.option } : {});
+  return route(state, input.goal, catalogue, goalOf(input));
 };
 
 /** Role fit of a described duty profile. */

@@ -1,4 +1,5 @@
 import { AppError } from '../../contracts/errors.ts';
+import type { GoalOptions } from '../../contracts/person-state.ts';
 import { type Gap, gap } from '../../domain/gap.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { progressionGraph } from '../../domain/progression-graph.ts';
@@ -8,6 +9,7 @@ import { findTarget } from '../../domain/targets.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { dutyProfiles, type StoredDutyProfile } from '../../store/duty-profiles.ts';
 import type { ProgressionDeps } from './deps.ts';
+import { goalOf } from './explore.ts';
 import { loadSubject, type StoredPersonState, storedPersonState } from './stored-person.ts';
 
 /** Progression for a stored person: every function authorizes `person.readPortfolio` on them first. */
@@ -21,6 +23,11 @@ const target = (id: string, where: string, catalogue: Catalogue) => {
 };
 
 export type PersonGap = StoredPersonState & { gap: Gap };
+
+const checkOption = (option: string | undefined, catalogue: Catalogue) => {
+  if (option && !catalogue.roles().some(({ role }) => role.options?.some((o) => o.id === option)))
+    throw new AppError('validation', `No role has the option ${option}`, [{ where: 'option', reason: `unknown option ${option}` }]);
+};
 export type PersonRoute = StoredPersonState & { plan: RoutePlan };
 
 /** Gap analysis of a stored person against a role, status or qualification. */
@@ -29,10 +36,12 @@ export const gapForPerson = async (
   actor: Actor | Anonymous,
   personId: string,
   targetId: string,
+  goal: GoalOptions = {},
 ): Promise<PersonGap> => {
   const subject = await storedPersonState(deps, actor, personId);
   target(targetId, 'target', deps.catalogue);
-  return { ...subject, gap: gap(subject.state, targetId, deps.catalogue) };
+  checkOption(goal.option, deps.catalogue);
+  return { ...subject, gap: gap(subject.state, targetId, deps.catalogue, goalOf(goal)) };
 };
 
 /** Route planning for a stored person to a goal. */
@@ -41,13 +50,12 @@ export const routeForPerson = async (
   actor: Actor | Anonymous,
   personId: string,
   goal: string,
-  option?: string,
+  options: GoalOptions = {},
 ): Promise<PersonRoute> => {
   const subject = await storedPersonState(deps, actor, personId);
   target(goal, 'goal', deps.catalogue);
-  if (option && !deps.catalogue.roles().some(({ role }) => role.options?.some((o) => o.id === option)))
-    throw new AppError('validation', `No role has the option ${option}`, [{ where: 'option', reason: `unknown option ${option}` }]);
-  return { ...subject, plan: route(subject.state, goal, deps.catalogue, option ? { option } : {}) };
+  checkOption(options.option, deps.catalogue);
+  return { ...subject, plan: route(subject.state, goal, deps.catalogue, goalOf(options)) };
 };
 
 /** The roles that follow a role in the `precedes` graph (the next level, and any sideways move the data names). */

@@ -11,7 +11,7 @@ import { achievements } from '../../store/achievements.ts';
 import { type ProgressionSubject, progressionSubjects } from '../../store/duty-profiles.ts';
 import { judgements } from '../../store/judgements.ts';
 import type { Tables } from '../../store/tables.ts';
-import { authorize } from '../authorize.ts';
+import { authorize, unknownPerson } from '../authorize.ts';
 import type { ProgressionDeps } from './deps.ts';
 
 /** A stored person as the engine sees them, with notes on what the state is built from and what it lacks. */
@@ -44,7 +44,7 @@ export const loadSubject = async (
   if (!subject) {
     // Anonymous callers learn nothing about which ids exist.
     if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in to continue');
-    throw new AppError('not_found', 'No person has that id', [{ where: 'id', reason: `unknown person ${personId}` }]);
+    throw unknownPerson(personId);
   }
   await authorize(deps, actor, action, {
     type: 'person',

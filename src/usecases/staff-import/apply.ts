@@ -33,6 +33,29 @@ const personValuesOf = (record: StaffRecord): StaffPersonValues => {
   };
 };
 
+/**
+ * The person columns an update writes: those of the fields that change and no others, so that a column
+ * the file does not have (kept by the planner) and anything recorded outside the import stay as they are.
+ */
+const changedValuesOf = (record: StaffRecord, changes: readonly FieldChange[]): Partial<StaffPersonValues> => {
+  const all = personValuesOf(record);
+  const changed = new Set(changes.map((c) => c.field));
+  const when = <T>(fields: readonly string[], value: T): T | undefined => (fields.some((f) => changed.has(f)) ? value : undefined);
+  return {
+    givenName: when(['givenName'], all.givenName),
+    familyName: when(['familyName'], all.familyName),
+    workEmail: when(['workEmail'], all.workEmail),
+    staffCode: when(['staffCode'], all.staffCode),
+    startDate: when(['startDate'], all.startDate),
+    specialisms: when(['specialisms'], all.specialisms),
+    leftOn: when(['leavingDate', 'left'], all.leftOn),
+    gradedRole: when(['posts'], all.gradedRole),
+    jobTitle: when(['posts'], all.jobTitle),
+    hoursPerWeek: when(['posts'], all.hoursPerWeek),
+    weeksPerYear: when(['posts'], all.weeksPerYear),
+  };
+};
+
 const beforeAfter = (changes: readonly FieldChange[]) => ({
   before: Object.fromEntries(changes.map((c) => [c.field, c.before])),
   after: Object.fromEntries(changes.map((c) => [c.field, c.after])),
@@ -107,7 +130,7 @@ export const applyStaffImport = async (
       progress();
     }
     for (const { personId, record, changes } of plan.update) {
-      await store.updatePerson(trustId, personId, personValuesOf(record), now);
+      await store.updatePerson(trustId, personId, changedValuesOf(record, changes), now);
       if (changes.some((c) => c.field === 'posts')) await store.replacePosts(trustId, personId, record.posts, newId);
       remember(personId, record.staffCode, record.workEmail);
       if (changes.some((c) => c.field === 'lineManager')) written.push({ personId, record });

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { type ColumnMapping, guessColumnMapping, staffFields } from '../../domain/staff-import/fields.ts';
-import { type ExistingStaff, type FieldChange, planStaffImport, type StaffImportPlan } from '../../domain/staff-import/plan.ts';
-import { readTable } from '../../domain/staff-import/read-table.ts';
+import { columnsOf, type ExistingStaff, type FieldChange, planStaffImport, type StaffImportPlan } from '../../domain/staff-import/plan.ts';
 import { normaliseRoleValue, type RowError, type StaffRecord, validateStaffRows } from '../../domain/staff-import/validate.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { roleValueMappings } from '../../store/role-value-mappings.ts';
@@ -11,6 +10,7 @@ import { type StaffMemberRow, staff } from '../../store/staff.ts';
 import type { OrganisationRow, Tables } from '../../store/tables.ts';
 import { authorize } from '../authorize.ts';
 import type { AppContext } from '../context.ts';
+import { readSpreadsheet } from './read-spreadsheet.ts';
 
 /** The NJC specialisms (a–d) and the ST1414 options a person may be recorded with. */
 export const knownSpecialisms: ReadonlySet<string> = new Set(['a', 'b', 'c', 'd', 'SEND', 'SEW', 'SCP']);
@@ -108,6 +108,22 @@ export const authorizeStaffImport = async (deps: StaffImportDeps, actor: Actor, 
   return school;
 };
 
+/**
+ * A person's posts as the planner compares them: their post rows, or, for someone recorded without any
+ * (added by hand, or before posts were imported), one post made of their own role, title and contract.
+ */
+const postsOf = (r: StaffMemberRow): ExistingStaff['posts'] => {
+  if (r.posts.length > 0) return r.posts;
+  const post = {
+    roleValue: r.gradedRole,
+    gradedRole: r.gradedRole,
+    jobTitle: r.jobTitle,
+    hoursPerWeek: r.hoursPerWeek,
+    weeksPerYear: r.weeksPerYear,
+  };
+  return Object.values(post).some((v) => v !== null) ? [post] : [];
+};
+
 /** The school's people as the planner compares them, line managers named by their staff code (or email). */
 const existingStaffOf = (rows: readonly StaffMemberRow[], trustPeople: StaffImportPreview['trustPeople']): ExistingStaff[] => {
   const keyOf = new Map(trustPeople.map((p) => [p.id, p.staffCode ?? p.workEmail]));
@@ -122,7 +138,7 @@ const existingStaffOf = (rows: readonly StaffMemberRow[], trustPeople: StaffImpo
     leavingDate: r.leftOn,
     specialisms: r.specialisms,
     lineManager: r.lineManagerId ? (keyOf.get(r.lineManagerId) ?? null) : null,
-    posts: r.posts,
+    posts: postsOf(r),
   }));
 };
 
@@ -195,7 +211,7 @@ export const buildStaffImportPreview = async (
   school: OrganisationRow,
   input: StaffImportInput,
 ): Promise<StaffImportPreview> => {
-  const table = await readTable(input.fileName, input.bytes);
+  const table = await readSpreadsheet(input.fileName, input.bytes);
   const headers = table[0] ?? [];
   const mapping = input.mapping ?? guessColumnMapping(headers);
   const remembered = await roleValueMappings(db).listBySchool(school.trust_id, school.id);
@@ -211,7 +227,10 @@ export const buildStaffImportPreview = async (
   const managers = resolveLineManagers(validated.records, trustPeople, columnName('lineManager'));
   const errors = [...validated.errors, ...managers.errors];
   const records = errors.length > 0 ? [] : managers.records;
-  const plan = planStaffImport(records, existingStaffOf(schoolStaff, trustPeople), { markMissingAsLeft: input.markMissingAsLeft });
+  const plan = planStaffImport(records, existingStaffOf(schoolStaff, trustPeople), {
+    markMissingAsLeft: input.markMissingAsLeft,
+    columns: columnsOf(mapping),
+  });
   const schoolIds = new Set(schoolStaff.map((p) => p.id));
   errors.push(
     ...codeClashes(

@@ -145,6 +145,92 @@ describe.each(testDatabaseKinds())('staff import on %s', (kind) => {
     expect([sian.family_name, sian.graded_role, sian.start_date?.getFullYear()]).toEqual(['Ó Súilleabháin', 'TA3', 2020]);
   });
 
+  describe('a column the file does not have changes nothing', () => {
+    const FULL = 'Staff Code,Legal Surname,Preferred Forename,Work Email,Role,Job Title,Line manager';
+    const first = csv([
+      FULL,
+      'M1,Boss,Bea,bea@school.example,Teacher,Head of year,',
+      'A1,Clarke,Amy,amy@school.example,TA2,Teaching assistant,M1',
+    ]);
+    const post = (personId: string) =>
+      database.kysely
+        .selectFrom('staff_posts')
+        .select(['role_value', 'job_title'])
+        .where('person_id', '=', personId)
+        .orderBy('position')
+        .execute();
+
+    it('leaves the line manager and job title as they were, and previews only the real change', async () => {
+      await applyStaffImport(deps, admin(), input(first));
+      const bea = await person('M1');
+      // No Job Title and no Line manager column: a new surname is the only change.
+      const partial = csv([
+        HEADER.replace(',Start date', ''),
+        'M1,Boss,Bea,bea@school.example,Teacher',
+        'A1,Clarke-Hart,Amy,amy@school.example,TA2',
+      ]);
+      const preview = await previewStaffImport(deps, admin(), input(partial));
+      expect(preview.summary.updates).toEqual([
+        {
+          personId: (await person('A1')).id,
+          name: 'Amy Clarke-Hart',
+          changes: [{ field: 'familyName', before: 'Clarke', after: 'Clarke-Hart' }],
+        },
+      ]);
+      expect(await applyStaffImport(deps, admin(), input(partial))).toEqual({ created: 0, updated: 1, unchanged: 1, left: 0 });
+      const amy = await person('A1');
+      expect([amy.family_name, amy.line_manager_id, amy.job_title, amy.graded_role]).toEqual([
+        'Clarke-Hart',
+        bea.id,
+        'Teaching assistant',
+        'TA2',
+      ]);
+      expect(await post(amy.id)).toEqual([{ role_value: 'TA2', job_title: 'Teaching assistant' }]);
+      const event = await database.kysely
+        .selectFrom('audit_events')
+        .select('data')
+        .where('action', '=', 'person.updated')
+        .executeTakeFirstOrThrow();
+      expect(event.data).toMatchObject({ before: { familyName: 'Clarke' }, after: { familyName: 'Clarke-Hart' } });
+      expect(Object.keys((event.data as { after: object }).after)).toEqual(['familyName']);
+    });
+
+    it('keeps the job title of someone recorded without posts when only the role column is there', async () => {
+      await applyStaffImport(deps, admin(), input(first));
+      const amy = await person('A1');
+      await database.kysely.deleteFrom('staff_posts').where('person_id', '=', amy.id).execute();
+      const roleOnly = csv(['Staff Code,Legal Surname,Preferred Forename,Role', 'M1,Boss,Bea,Teacher', 'A1,Clarke,Amy,TA3']);
+      const preview = await previewStaffImport(deps, admin(), input(roleOnly));
+      expect(preview.summary.updates[0]?.changes).toEqual([
+        {
+          field: 'posts',
+          before: [{ roleValue: 'TA2', gradedRole: 'TA2', jobTitle: 'Teaching assistant', hoursPerWeek: null, weeksPerYear: null }],
+          after: [{ roleValue: 'TA3', gradedRole: 'TA3', jobTitle: 'Teaching assistant', hoursPerWeek: null, weeksPerYear: null }],
+        },
+      ]);
+      await applyStaffImport(deps, admin(), input(roleOnly));
+      const after = await person('A1');
+      expect([after.graded_role, after.job_title, after.work_email]).toEqual(['TA3', 'Teaching assistant', 'amy@school.example']);
+    });
+
+    it('clears a field from a present, empty cell, and the preview says so', async () => {
+      await applyStaffImport(deps, admin(), input(first));
+      const blanks = csv([FULL, 'M1,Boss,Bea,bea@school.example,Teacher,Head of year,', 'A1,Clarke,Amy,amy@school.example,TA2,,']);
+      const preview = await previewStaffImport(deps, admin(), input(blanks));
+      expect(preview.summary.updates[0]?.changes).toEqual([
+        { field: 'lineManager', before: 'M1', after: null },
+        {
+          field: 'posts',
+          before: [{ roleValue: 'TA2', gradedRole: 'TA2', jobTitle: 'Teaching assistant', hoursPerWeek: null, weeksPerYear: null }],
+          after: [{ roleValue: 'TA2', gradedRole: 'TA2', jobTitle: null, hoursPerWeek: null, weeksPerYear: null }],
+        },
+      ]);
+      await applyStaffImport(deps, admin(), input(blanks));
+      const amy = await person('A1');
+      expect([amy.line_manager_id, amy.job_title]).toEqual([null, null]);
+    });
+  });
+
   const badFiles: [string, Uint8Array, RegExp][] = [
     ['a missing required field', csv([HEADER, 'A1,,Amy,amy@school.example,TA2,']), /"row":2.*Legal Surname.*required/],
     ['an invalid email', csv([HEADER, 'A1,Clarke,Amy,amy-at-school,TA2,']), /Work Email.*not an email/],

@@ -11,6 +11,8 @@ export type ItemNode = {
   text: string;
   options?: string[];
   inferred?: string;
+  /** A lead-in ("…at least one of the following:"): listed in order with its alternatives under it, not as a heading. */
+  leadIn?: boolean;
   children: ItemNode[];
 };
 
@@ -33,6 +35,7 @@ export const itemTree = (items: readonly CompetencyItem[], rootCodes: readonly s
     text: item.text,
     ...(item.options ? { options: item.options } : {}),
     ...(item.inferred ? { inferred: item.inferred } : {}),
+    ...(item.chooseAtLeast !== undefined ? { leadIn: true } : {}),
     children: depth > 8 ? [] : (byParent.get(item.code) ?? []).map((child) => build(child, depth + 1)),
   });
   const byCode = new Map(items.map((i) => [i.code, i]));

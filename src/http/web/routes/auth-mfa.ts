@@ -5,6 +5,7 @@ import { isAppError } from '../../../contracts/errors.ts';
 import { beginMfaEnrolment, confirmMfaEnrolment, hasMfaEnrolled, verifyMfa } from '../../../usecases/auth/mfa.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { MFA_PATH, nextOf, nextQuery, requirePendingSession } from '../../auth/guards.ts';
+import { setRetryAfter } from '../../retry-after.ts';
 import { renderPage } from '../views.ts';
 
 const CodeForm = z.object({ code: z.string().max(40).default('') });
@@ -55,8 +56,8 @@ export const registerMfaRoutes = (app: FastifyInstance, context: AppContext) => 
     }
   });
 
-  const renderChallenge = (request: FastifyRequest, reply: FastifyReply, error?: string) =>
-    renderPage(request, reply, '../auth/mfa-challenge', { error, action: nextQuery(MFA_PATH, nextOf(request)) }, error ? 400 : 200);
+  const renderChallenge = (request: FastifyRequest, reply: FastifyReply, error?: string, status = error ? 400 : 200) =>
+    renderPage(request, reply, '../auth/mfa-challenge', { error, action: nextQuery(MFA_PATH, nextOf(request)) }, status);
 
   app.get(MFA_PATH, async (request, reply) => {
     const session = requirePendingSession(request, reply);
@@ -76,6 +77,10 @@ export const registerMfaRoutes = (app: FastifyInstance, context: AppContext) => 
       return reply.redirect(nextOf(request), 303);
     } catch (error) {
       if (isAppError(error) && error.code === 'validation') return renderChallenge(request, reply, error.message);
+      if (isAppError(error) && error.code === 'rate_limited') {
+        setRetryAfter(reply, error);
+        return renderChallenge(request, reply, error.message, 429);
+      }
       throw error;
     }
   });

@@ -36,7 +36,15 @@ describe.each(testDatabaseKinds())('sign-in pages on %s', (kind) => {
         cookies: token ? { [SESSION_COOKIE]: token } : {},
       });
     const get = (url: string, token?: string) => server.inject({ url, cookies: token ? { [SESSION_COOKIE]: token } : {} });
-    return { f, post, get };
+    /** A cookieless form post with the provenance headers a browser would send. */
+    const postFrom = (url: string, fields: Record<string, string>, headers: Record<string, string>) =>
+      server.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: form(fields),
+      });
+    return { f, post, get, postFrom };
   };
 
   it('signs in through the form, goes to a same-site next page only, and shows the name with a sign-out button', async () => {
@@ -66,6 +74,18 @@ describe.each(testDatabaseKinds())('sign-in pages on %s', (kind) => {
       expect(response.body).toContain('govuk-error-summary');
       expect(cookieOf(response)).toBeUndefined();
     }
+  });
+
+  it('tells a throttled browser when to try again, with 429, and sets no session', async () => {
+    const { f, post } = await setUp();
+    const staff = f.login('staff');
+    for (let i = 0; i < 5; i++) expect((await post('/sign-in', { email: staff.email, password: `guess ${i} wrong` })).statusCode).toBe(401);
+    const throttled = await post('/sign-in', { email: staff.email, password: DEMO_PASSWORD });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('60');
+    expect(throttled.body).toContain('govuk-error-summary');
+    expect(throttled.body).toContain('Too many failed attempts to sign in. Wait 1 minute and try again');
+    expect(cookieOf(throttled)).toBeUndefined();
   });
 
   it('sends a page to sign in and back when nobody is signed in', async () => {
@@ -119,5 +139,49 @@ describe.each(testDatabaseKinds())('sign-in pages on %s', (kind) => {
     expect(changed.statusCode).toBe(303);
     expect((await get('/', here)).body).toContain(staff.name);
     expect((await get('/', elsewhere)).body).not.toContain(staff.name);
+  });
+
+  it('refuses a cross-site sign-in with the right password (login CSRF) and sets no session; same-origin works', async () => {
+    const { f, postFrom } = await setUp();
+    const staff = f.login('staff');
+    const credentials = { email: staff.email, password: DEMO_PASSWORD };
+    const forgeries: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of forgeries) {
+      const forged = await postFrom('/sign-in', credentials, headers);
+      expect(forged.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(cookieOf(forged), JSON.stringify(headers)).toBeUndefined();
+      expect(forged.headers['set-cookie'] ?? '', JSON.stringify(headers)).not.toContain(SESSION_COOKIE);
+    }
+    const sessions = await f.database.kysely.selectFrom('sessions').select('id').execute();
+    expect(sessions).toEqual([]);
+    const genuine: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin' },
+      { origin: 'http://pathways.test:8080', host: 'pathways.test:8080' },
+    ];
+    for (const headers of genuine) {
+      const real = await postFrom('/sign-in', credentials, headers);
+      expect(real.statusCode, JSON.stringify(headers)).toBe(303);
+      expect(cookieOf(real), JSON.stringify(headers)).toBeDefined();
+    }
+  });
+
+  it('refuses the other pre-session forms when posted from another site: password reset and invitation acceptance', async () => {
+    const { f, postFrom } = await setUp();
+    const token = 'a'.repeat(43);
+    for (const [url, fields] of [
+      ['/password-reset', { email: f.login('staff').email }],
+      [`/password-reset/${token}`, { password: 'x', confirm: 'x' }],
+      [`/invitations/${token}`, { password: 'x', confirm: 'x' }],
+    ] as const) {
+      expect((await postFrom(url, fields, { 'sec-fetch-site': 'cross-site' })).statusCode, url).toBe(403);
+    }
+    expect((await postFrom('/password-reset', { email: f.login('staff').email }, { 'sec-fetch-site': 'same-origin' })).statusCode).toBe(
+      200,
+    );
   });
 });

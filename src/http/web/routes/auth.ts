@@ -6,6 +6,7 @@ import { describeSignedInUser, signIn, signOut } from '../../../usecases/auth/si
 import type { AppContext } from '../../../usecases/context.ts';
 import { MFA_PATH, nextOf, nextQuery } from '../../auth/guards.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/session-plugin.ts';
+import { setRetryAfter } from '../../retry-after.ts';
 import { renderPage } from '../views.ts';
 import { registerMfaRoutes } from './auth-mfa.ts';
 import { registerPasswordRoutes } from './auth-password.ts';
@@ -68,6 +69,10 @@ export const registerAuthRoutes = async (app: FastifyInstance, context: AppConte
       } catch (error) {
         if (isAppError(error) && error.code === 'unauthenticated')
           return renderSignIn(request, reply, { next, email, error: error.message }, 401);
+        if (isAppError(error) && error.code === 'rate_limited') {
+          setRetryAfter(reply, error);
+          return renderSignIn(request, reply, { next, email, error: error.message }, 429);
+        }
         throw error;
       }
     });

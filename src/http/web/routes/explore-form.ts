@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorDetail } from '../../../contracts/errors.ts';
 import type { PersonState } from '../../../contracts/person-state.ts';
+import { isSpecialismDuty, specialismLetters } from '../../../domain/duty-lead-ins.ts';
 import { resolvePersonState } from '../../../domain/resolve-input.ts';
 import type { Catalogue } from '../../../framework/catalogue.ts';
 import { Nation, Phase, type Subject } from '../../../framework/schema.ts';
@@ -28,6 +29,8 @@ export const ExploreQuery = z.object({
   target: text,
   goal: text,
   option: text,
+  /** The phase of the teacher-training course (a goal option): primary or secondary. */
+  trainingPhase: text,
 });
 export type ExploreQuery = z.infer<typeof ExploreQuery>;
 
@@ -52,18 +55,8 @@ export const exploreChoices = (catalogue: Catalogue) => {
         .flatMap((s) => s.grades.map((g) => ({ value: `${s.id}|${g.grade}`, text: `${s.title}: ${g.grade}` }))),
     ]),
   ) satisfies Record<string, Choice[]>;
-  const letters = [
-    ...new Set(
-      catalogue
-        .items({ kind: 'duty' })
-        .filter((i) => i.parent && catalogue.item(i.parent)?.kind === 'duty')
-        .map((i) => i.code.slice(-1)),
-    ),
-  ].sort();
-  const specialisms = letters.map((l) => {
-    const example = catalogue
-      .items({ kind: 'duty' })
-      .find((i) => i.code.endsWith(l) && i.parent && catalogue.item(i.parent)?.kind === 'duty');
+  const specialisms = specialismLetters(catalogue).map((l) => {
+    const example = catalogue.items({ kind: 'duty' }).find((i) => i.code.endsWith(l) && isSpecialismDuty(catalogue, i));
     return { value: l, text: example ? `${l}: ${example.text}` : l };
   });
   const hltaTotal = hltaStandardCount(catalogue);
@@ -137,6 +130,7 @@ export const stateFromForm = (
       specialisms: form.specialisms,
       flags: { ehcpOrStatement: form.ehcp === 'yes', bsl: form.bsl === 'yes' },
       ...(hours !== undefined ? { hoursPerWeekForStudy: hours } : {}),
+      ...(form.trainingPhase ? { trainingPhase: form.trainingPhase } : {}),
     },
     catalogue,
   );

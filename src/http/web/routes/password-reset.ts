@@ -11,9 +11,6 @@ const EmailForm = z.object({ email: z.string().trim().max(320).default('') });
 const PasswordForm = z.object({ password: z.string().max(1024).default(''), confirm: z.string().max(1024).default('') });
 const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
-/** Where links in emails point when no public URL is configured: the address this request came to. */
-export const requestBaseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
 /** Requests without a session cookie per address: at most this many reset requests per window. */
 const addressLimit = { max: 10, windowMs: 15 * 60_000 } as const;
 
@@ -52,7 +49,7 @@ export const registerPasswordResetRoutes = async (app: FastifyInstance, context:
           { email, error: 'Too many requests from your network. Try again in 15 minutes' },
           429,
         );
-      await requestPasswordReset(deps(request), { email, baseUrl: requestBaseUrl(request) });
+      await requestPasswordReset(deps(request), { email });
       // The same answer whether or not there is an account with this email.
       return renderPage(request, reply, view('sent'), { email });
     });

@@ -64,6 +64,10 @@ describe.each(testDatabaseKinds())('signed-in progression pages on %s', (kind) =
     const routes = await get('/me/route?goal=HLTA_STATUS', 'amy');
     expect(routes.statusCode).toBe(200);
     expect(routes.body).toContain('data-testid="step-by-step"');
+    // Issue 10: the headline counts steps of unknown length instead of showing "0 known months".
+    expect(routes.body).toMatch(/data-testid="route-headline">[^<]*(months|steps? of unknown length)[^<]*</);
+    expect(routes.body).not.toContain('known months');
+    expect(routes.body).toContain('give the hours a week you can study');
     const wrong = await get('/me/route?goal=NOPE', 'amy');
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#goal"');
@@ -96,6 +100,17 @@ describe.each(testDatabaseKinds())('signed-in progression pages on %s', (kind) =
     expect((await get('/me/role-fit', 'amy')).body).toContain('Confirmed by line manager');
   });
 
+  it('shows "at least one of the following:" as the lead-in to its alternatives, never as a duty to answer', async () => {
+    const page = await get('/me/role-fit', 'amy');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-testid="lead-in-TA3.D7"');
+    expect(page.body).toContain('name="duty:TA3.D7a"');
+    expect(page.body).not.toContain('name="duty:TA3.D7"');
+    expect(page.body).not.toContain('name="duty:TA4.D7"');
+    // TA4's SEN specialism is the same duty as TA3's (7a), so it is asked once.
+    expect(page.body).not.toContain('name="duty:TA4.D7a"');
+  });
+
   it('re-renders the questionnaire with errors for an invalid answer', async () => {
     const response = await post('/me/role-fit', 'amy', { currentRole: 'TA2', 'duty:TA2.D1': 'always' });
     expect(response.statusCode).toBe(400);
@@ -106,8 +121,9 @@ describe.each(testDatabaseKinds())('signed-in progression pages on %s', (kind) =
   it("refuses a colleague and another trust's user on someone else's pages", async () => {
     for (const path of ['next-step', 'route', 'role-fit']) {
       expect((await get(`/people/${seed.ids.amy}/${path}`, 'sam')).statusCode).toBe(403);
-      expect((await get(`/people/${seed.ids.amy}/${path}`, 'bea')).statusCode).toBe(403);
-      expect((await get(`/people/${seed.ids.bea}/${path}`, 'priya')).statusCode).toBe(403);
+      // Another trust's people are answered as unknown (404), so their ids cannot be confirmed.
+      expect((await get(`/people/${seed.ids.amy}/${path}`, 'bea')).statusCode).toBe(404);
+      expect((await get(`/people/${seed.ids.bea}/${path}`, 'priya')).statusCode).toBe(404);
     }
     expect((await post(`/people/${seed.ids.amy}/role-fit`, 'sam', { currentRole: 'TA2' })).statusCode).toBe(403);
     expect((await get(`/people/${seed.ids.amy}/next-step`, 'priya')).statusCode).toBe(200);

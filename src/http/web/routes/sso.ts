@@ -13,7 +13,6 @@ import {
 import type { AppContext } from '../../../usecases/context.ts';
 import { setSessionCookie } from '../../auth/session-plugin.ts';
 import { renderPage } from '../views.ts';
-import { requestBaseUrl } from './password-reset.ts';
 import { registerSignOnSettingsRoutes } from './sso-settings.ts';
 
 /** The short-lived cookie that carries the pending sign-in (state, nonce, PKCE verifier), sealed with AES-GCM. */
@@ -68,7 +67,7 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
     production: context.config.production,
     requestId: request.id,
   });
-  const base = (request: FastifyRequest) => publicBaseUrl(context.config, requestBaseUrl(request));
+  const base = () => publicBaseUrl(context.config);
   const view = (name: string) => `../sso/${name}`;
   const renderStart = (request: FastifyRequest, reply: FastifyReply, data: { email?: string; error?: string }, status = 200) =>
     renderPage(request, reply, view('start'), data, status);
@@ -95,7 +94,7 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
         );
       const started = await beginSsoSignIn(deps(request), {
         trustId,
-        redirectUri: `${base(request)}${SSO_PATH}/callback`,
+        redirectUri: `${base()}${SSO_PATH}/callback`,
         loginHint: email,
       });
       reply.setCookie(SSO_COOKIE, started.pendingCookie, cookieOptions(request));
@@ -111,7 +110,7 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
       reply.clearCookie(SSO_COOKIE, cookieOptions(request));
       const outcome = await completeSsoSignIn(deps(request), {
         pendingCookie,
-        callbackUrl: new URL(request.url, `${base(request)}/`),
+        callbackUrl: new URL(request.url, `${base()}/`),
         clientAddress: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
 import { ensureDemoData } from '../../../usecases/demo.ts';
+import { farCellWorkbook, zipBombWorkbook } from '../../../usecases/staff-import/hostile-spreadsheets.ts';
 import { buildTestContext, testKeys } from '../../../usecases/testing.ts';
 import { buildServer } from '../../server.ts';
 import { sessionCookie } from '../../testing.ts';
@@ -62,6 +63,43 @@ describe.each(testDatabaseKinds())('staff import wizard on %s', (kind) => {
     });
   };
 
+  const uploadBytes = async (url: string, bytes: Uint8Array, fileName: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+    const request = new Request('http://localhost/', { method: 'POST', body: form });
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie.hannah ?? '', 'sec-fetch-site': 'same-origin', 'content-type': request.headers.get('content-type') ?? '' },
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+  };
+
+  it('keeps answering /health within 100 ms while hostile workbooks are read, then refuses them clearly', async () => {
+    const base = `/schools/${school['Riverside Academy']}/import`;
+    const farCell = uploadBytes(base, farCellWorkbook(), 'staff.xlsx');
+    let bombDone = false;
+    const bomb = uploadBytes(base, zipBombWorkbook(420, 'lie'), 'bomb.xlsx').finally(() => {
+      bombDone = true;
+    });
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      const health = await app.inject({ method: 'GET', url: '/health' });
+      timings.push(performance.now() - started);
+      expect(health.statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // The health checks ran while the bomb was still being read.
+    expect(bombDone).toBe(false);
+    expect(Math.max(...timings)).toBeLessThan(100);
+    const [far, bombed] = await Promise.all([farCell, bomb]);
+    expect(far.statusCode).toBe(400);
+    expect(far.body).toMatch(/staff\.xlsx: the sheet declares 1,048,576 rows; the import takes at most 20,000/);
+    expect(bombed.statusCode).toBe(400);
+    expect(bombed.body).toMatch(/bomb\.xlsx: the workbook unpacks to more than 64 MB/);
+  });
+
   it('takes a school admin from upload through columns, roles and preview to the result', async () => {
     const base = `/schools/${school['Riverside Academy']}/import`;
     expect((await get(base)).statusCode).toBe(200);
@@ -90,6 +128,17 @@ describe.each(testDatabaseKinds())('staff import wizard on %s', (kind) => {
     expect(unchosen.statusCode).toBe(400);
     const chosen = await post(rolesUrl, { 'role-0': 'TA2', 'role-1': '__none__' });
     expect(chosen.headers.location).toMatch(/\/preview$/);
+    // The choices are remembered for the school at once (as the CLI's --map is), before anything is applied.
+    const remembered = await database.kysely
+      .selectFrom('role_value_mappings')
+      .select(['role_value', 'graded_role'])
+      .where('organisation_id', '=', school['Riverside Academy'] ?? '')
+      .orderBy('role_value')
+      .execute();
+    expect(remembered).toEqual([
+      { role_value: 'lsa', graded_role: 'TA2' },
+      { role_value: 'teacher', graded_role: null },
+    ]);
 
     const preview = await get(chosen.headers.location as string);
     expect(preview.body).toMatch(/New staff/);

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../../contracts/errors.ts';
 import type { Actor } from '../../../domain/policy/actor.ts';
+import { fieldLabel, valueText } from '../../../domain/staff-import/change-text.ts';
 import { type ColumnMapping, staffFieldNames, staffFields } from '../../../domain/staff-import/fields.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { startStaffImportApply } from '../../../usecases/staff-import/background.ts';
@@ -13,6 +14,7 @@ import {
   schoolToImportInto,
   staffImportDeps,
 } from '../../../usecases/staff-import/preview.ts';
+import { rememberRoleValues } from '../../../usecases/staff-import/role-values.ts';
 import { uploadStore } from '../../../usecases/staff-import/uploads.ts';
 import { requireUser } from '../../auth/guards.ts';
 import { httpStatusOf } from '../../errors.ts';
@@ -55,26 +57,6 @@ const mappingFrom = (body: Record<string, unknown>, columns: number): ColumnMapp
       return [field, Number.isInteger(value) && value >= 0 && value < columns ? value : null];
     }),
   ) as ColumnMapping;
-
-const fieldLabel = (field: string) =>
-  field in staffFields ? staffFields[field as keyof ColumnMapping].label : field === 'posts' ? 'Posts' : field;
-
-/** A changed value as a person reads it: posts as "TA3 (Teaching assistant)", lists joined, none as a dash. */
-const valueText = (value: unknown): string => {
-  if (value === null || value === undefined || value === '') return '–';
-  if (Array.isArray(value)) return value.length === 0 ? '–' : value.map(valueText).join('; ');
-  if (typeof value === 'object') {
-    const post = value as { roleValue?: string | null; gradedRole?: string | null; jobTitle?: string | null };
-    const role = post.gradedRole ?? 'no graded role';
-    return [
-      post.roleValue && post.roleValue !== post.gradedRole ? `${post.roleValue} → ${role}` : role,
-      post.jobTitle ? `(${post.jobTitle})` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-  }
-  return String(value);
-};
 
 /**
  * The staff-import wizard for school and trust admins: upload → columns → role values → preview → apply
@@ -271,6 +253,8 @@ export const registerStaffImportRoutes = async (app: FastifyInstance, context: A
         }
         const meta = await uploads.meta(params.upload, actor.userId);
         await uploads.update(params.upload, actor.userId, { roleValues: { ...meta.roleValues, ...chosen } });
+        // Remembered for the school at once, as the CLI's --map is: the next upload starts from these choices.
+        await rememberRoleValues(deps(request), actor, params.id, chosen);
         if (errors.length > 0) return renderRoles(actor, request, reply, errors);
         return reply.redirect(`${base(params.id, params.upload)}/preview`, 303);
       }),

@@ -136,9 +136,9 @@ describe.each(testDatabaseKinds())('the evidence workflow on %s', (kind) => {
     await expect(decideEvidence(deps, who.staff, own.reportId, draft.id, accept)).rejects.toEqual(refusal('forbidden'));
     await expect(decideEvidence(deps, who.otherManager, own.reportId, draft.id, accept)).rejects.toEqual(refusal('forbidden'));
     await expect(decideEvidence(deps, who.admin, own.reportId, draft.id, accept)).rejects.toEqual(refusal('forbidden'));
-    await expect(decideEvidence(deps, who.foreignManager, own.reportId, draft.id, accept)).rejects.toEqual(refusal('forbidden'));
-    await expect(showEvidence(deps, who.foreignManager, own.reportId, draft.id)).rejects.toEqual(refusal('forbidden'));
-    await expect(listEvidence(deps, who.foreignManager, own.reportId)).rejects.toEqual(refusal('forbidden'));
+    await expect(decideEvidence(deps, who.foreignManager, own.reportId, draft.id, accept)).rejects.toEqual(refusal('not_found'));
+    await expect(showEvidence(deps, who.foreignManager, own.reportId, draft.id)).rejects.toEqual(refusal('not_found'));
+    await expect(listEvidence(deps, who.foreignManager, own.reportId)).rejects.toEqual(refusal('not_found'));
     expect((await showEvidence(deps, who.staff, own.reportId, draft.id)).can).toEqual({ edit: true, decide: false });
     expect((await showEvidence(deps, who.manager, own.reportId, draft.id)).can).toEqual({ edit: false, decide: true });
   });

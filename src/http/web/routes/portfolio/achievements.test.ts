@@ -148,4 +148,35 @@ describe.each(testDatabaseKinds())('achievements pages and API on %s', (kind) =>
       .where('user_id', '=', own.users.school_admin.userId)
       .execute();
   });
+
+  it('records HLTA status from external assessment beside the school recognition, re-showing a refused form with its errors', async () => {
+    const shown = await page(cookies.staff ?? '');
+    expect(shown.body).toContain('data-testid="hlta-external-form"');
+    expect(shown.body).not.toContain('no national register');
+    const refused = await postForm(
+      app,
+      `/people/${own.reportId}/portfolio/achievements/hlta-status/external`,
+      'provider=&assessedOn-day=10&assessedOn-month=6&assessedOn-year=2025&awardedOn-day=1&awardedOn-month=7&awardedOn-year=2025',
+      cookies.staff ?? '',
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is a problem');
+    expect(refused.body).toContain('href="#external-provider"');
+    const posted = await postForm(
+      app,
+      `/people/${own.reportId}/portfolio/achievements/hlta-status/external`,
+      'provider=HLTA+North+of+England&certificateNumber=HNAP-77&assessedOn-day=10&assessedOn-month=6&assessedOn-year=2025&awardedOn-day=1&awardedOn-month=7&awardedOn-year=2025',
+      cookies.staff ?? '',
+    );
+    expect(posted.statusCode).toBe(303);
+    const after = await page(cookies.line_manager ?? '');
+    expect(after.body).toMatch(/data-testid="hlta-external"[\s\S]*HLTA North of England[\s\S]*assessed 2025-06-10/);
+    expect(after.body).toContain('certificate HNAP-77');
+    const again = await apiRequest(app, 'POST', `/api/people/${own.reportId}/hlta-status/external`, cookies.staff ?? '', {
+      provider: 'HLTA North of England',
+      assessedOn: '2025-06-10',
+      awardedOn: '2025-07-01',
+    });
+    expect(again.statusCode).toBe(409);
+  });
 });

@@ -14,7 +14,16 @@ import {
 } from '../../../../usecases/portfolio/achievements.ts';
 import { attachmentsOf } from '../../../../usecases/portfolio/attachments.ts';
 import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
-import { awardHltaStatus, readHltaStanding, revokeHltaStatus } from '../../../../usecases/portfolio/hlta-status.ts';
+import {
+  awardHltaStatus,
+  readHltaStanding,
+  recordExternalHltaStatus,
+  revokeHltaStatus,
+} from '../../../../usecases/portfolio/hlta-status.ts';
+
+/** The external HLTA status form's field errors and the values posted, to show again. */
+type ExternalForm = { errors: Record<string, string>; values?: Record<string, string> };
+
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import {
@@ -94,7 +103,16 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
         ],
       };
     case 'status':
-      return { title: catalogue.status(d.status)?.title ?? d.status, meta: [`awarded ${d.awardedOn}`] };
+      return {
+        title: catalogue.status(d.status)?.title ?? d.status,
+        meta: [
+          ...(d.statusKind === 'external-assessment' ? ['external assessment'] : ['recognised by the school']),
+          ...(d.provider ? [d.provider] : []),
+          ...(d.assessedOn ? [`assessed ${d.assessedOn}`] : []),
+          `awarded ${d.awardedOn}`,
+          ...(d.certificateNumber ? [`certificate ${d.certificateNumber}`] : []),
+        ],
+      };
   }
 };
 
@@ -143,6 +161,7 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
     id: string,
     award: { error: string | null; 'awardedOn-day'?: string; 'awardedOn-month'?: string; 'awardedOn-year'?: string } = { error: null },
     status = 200,
+    external: ExternalForm = { errors: {} },
   ) => {
     const query = PageQuery.parse(request.query ?? {});
     const d = deps(request);
@@ -164,6 +183,10 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
     const errors = [
       ...(uploadError ? [{ text: uploadError.text, href: `#attachment-file-${uploadError.ownerId}` }] : []),
       ...(award.error ? [{ text: award.error, href: '#awardedOn-day' }] : []),
+      ...Object.entries(external.errors).map(([field, text]) => ({
+        text,
+        href: `#external-${field}${field.endsWith('On') ? '-day' : ''}`,
+      })),
     ];
     return renderPage(
       request,
@@ -186,7 +209,19 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
           met: standing.met.length,
           required: standing.required.length,
           notMet: standing.notMet.map((code) => ({ code, title: d.catalogue.title(code) })),
+          external: standing.external
+            ? [
+                {
+                  id: standing.external.id,
+                  kind: 'status',
+                  ...describeAchievement(standing.external.details, d.catalogue),
+                  attachments:
+                    (await attachmentsOf(d.db, list.person.trustId, 'achievement', [standing.external.id])).get(standing.external.id) ?? [],
+                },
+              ]
+            : [],
         },
+        external,
         award,
         errors,
         canEdit: list.can.edit,
@@ -276,6 +311,46 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
         return renderList(request, reply, actor, id, { error: reason ? `${error.message}: ${reason}` : error.message, ...form }, 400);
       }
       return reply.redirect(`${base(id)}#hlta`, 303);
+    }),
+  );
+
+  app.post(
+    '/people/:id/portfolio/achievements/hlta-status/external',
+    signedInPage(async (request, reply, actor) => {
+      const { id } = PersonParams.parse(request.params);
+      const part = z.string().trim().max(200).catch('');
+      const form = z
+        .object({
+          provider: part,
+          certificateNumber: part,
+          'assessedOn-day': part,
+          'assessedOn-month': part,
+          'assessedOn-year': part,
+          'awardedOn-day': part,
+          'awardedOn-month': part,
+          'awardedOn-year': part,
+        })
+        .parse(request.body ?? {});
+      const dateOf = (prefix: 'assessedOn' | 'awardedOn') =>
+        `${form[`${prefix}-year`].padStart(4, '0')}-${form[`${prefix}-month`].padStart(2, '0')}-${form[`${prefix}-day`].padStart(2, '0')}`;
+      try {
+        await recordExternalHltaStatus(deps(request), actor, id, {
+          provider: form.provider,
+          assessedOn: dateOf('assessedOn'),
+          awardedOn: dateOf('awardedOn'),
+          ...(form.certificateNumber ? { certificateNumber: form.certificateNumber } : {}),
+        });
+      } catch (error) {
+        if (!isShownOnForm(error)) throw error;
+        const errors: Record<string, string> =
+          error.code === 'validation' && error.details.length > 0
+            ? Object.fromEntries(
+                error.details.map((e) => [e.where.replace(/^\$\.?/, '').split(/[.[]/)[0] || 'provider', `${error.message}: ${e.reason}`]),
+              )
+            : { provider: error.message };
+        return renderList(request, reply, actor, id, { error: null }, 400, { errors, values: form });
+      }
+      return reply.redirect(`${base(id)}#hlta-external`, 303);
     }),
   );
 

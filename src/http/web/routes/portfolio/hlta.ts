@@ -23,6 +23,7 @@ const ChooseForm = z.object({
 
 const tagOf = {
   missing: { text: 'Missing', classes: 'govuk-tag--red' },
+  few: { text: 'No document yet', classes: 'govuk-tag--yellow' },
   ok: { text: 'Ready', classes: 'govuk-tag--green' },
   'too-many': { text: 'Too many', classes: 'govuk-tag--orange' },
 };

@@ -103,7 +103,7 @@ describe.each(testDatabaseKinds())('portfolio overview, HLTA preparation, export
       `/api/people/${own.reportId}/portfolio/export`,
       await sessionCookie(database.kysely, other.users.trust_admin.userId, other.trustId),
     );
-    expect(refused.statusCode).toBe(403);
+    expect(refused.statusCode).toBe(404);
   });
 
   it('shows the line manager their team, with "My team" in the header', async () => {
