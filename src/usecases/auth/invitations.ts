@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../../contracts/errors.ts';
 import { type MfaStep, mfaStepAfterPassword } from '../../domain/accounts/mfa-roles.ts';
 import type { Actor, RoleName } from '../../domain/policy/actor.ts';
@@ -7,14 +6,10 @@ import { audit } from '../../store/audit.ts';
 import { credentials } from '../../store/credentials.ts';
 import { invitations } from '../../store/invitations.ts';
 import { authorize } from '../authorize.ts';
-import { sendMail } from '../mail/send-mail.ts';
 import type { AccountMailDeps } from './account-mail-deps.ts';
-import { publicBaseUrl } from './password-reset.ts';
+import { createInvitedAccount } from './invited-account.ts';
 import { hashNewPassword } from './passwords.ts';
 import { hashToken } from './sessions.ts';
-
-/** An invitation link works for seven days. */
-export const invitationRules = { lifetimeDays: 7 } as const;
 
 export type InvitationDeps = AccountMailDeps;
 
@@ -39,7 +34,6 @@ export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: Invi
     ]);
   if (input.roles.length === 0)
     throw new AppError('validation', 'Give the new user at least one role', [{ where: 'roles', reason: 'choose a role' }]);
-  const now = deps.clock();
   const userId = crypto.randomUUID();
   const organisationIds = [...new Set(input.roles.map((r) => r.organisationId))];
   const orgs = await deps.db.selectFrom('organisations').select(['id', 'trust_id', 'kind']).where('id', 'in', organisationIds).execute();
@@ -71,75 +65,21 @@ export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: Invi
         .executeTakeFirst();
       if (!person) throw new AppError('not_found', 'Person not found', [{ where: 'personId', reason: 'no such person in this trust' }]);
     }
-    const existing = await tx.selectFrom('user_accounts').select('id').where('email', '=', email).executeTakeFirst();
-    if (existing)
-      throw new AppError('conflict', 'There is already an account with this email', [
-        { where: 'email', reason: 'this person already has an account' },
-      ]);
-
-    await tx
-      .insertInto('user_accounts')
-      .values({ id: userId, trust_id: trustId, person_id: input.personId ?? null, email, password_hash: null })
-      .execute();
-    const assignments = input.roles.map((r) => ({
-      id: crypto.randomUUID(),
-      trust_id: trustId,
-      user_id: userId,
-      role: r.role,
-      organisation_id: r.organisationId,
-      headteacher: r.headteacher === true && r.role === 'school_admin',
-    }));
-    await tx.insertInto('role_assignments').values(assignments).execute();
-    const token = randomBytes(32).toString('base64url');
-    const invitationId = crypto.randomUUID();
-    const expiresAt = new Date(now.getTime() + invitationRules.lifetimeDays * 86_400_000);
-    await invitations(tx).insert({
-      id: invitationId,
+    const { userId: invited } = await createInvitedAccount(tx, deps, {
       trustId,
-      userId,
-      tokenHash: hashToken(token),
+      email,
+      personId: input.personId ?? null,
+      roles: input.roles.map((r) => ({ ...r, headteacher: r.headteacher === true && r.role === 'school_admin' })),
       invitedBy: actor.userId,
-      expiresAt,
-      now,
+      actor: actor.userId,
+      greeting: 'You have been invited to Pathways, where your school keeps its support staff career framework and training.',
+      postscript: [
+        '',
+        'If your school uses single sign-on, you can instead choose "Sign in with your school account" on the sign-in page.',
+      ],
+      userId,
     });
-    await sendMail(
-      { db: tx, config: deps.config, demo: deps.demo, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) },
-      {
-        trustId,
-        to: email,
-        subject: 'You have been invited to Pathways',
-        text: [
-          'You have been invited to Pathways, where your school keeps its support staff career framework and training.',
-          '',
-          `Set your password here within ${invitationRules.lifetimeDays} days:`,
-          `${publicBaseUrl(deps.config)}/invitations/${token}`,
-          '',
-          'If your school uses single sign-on, you can instead choose "Sign in with your school account" on the sign-in page.',
-        ].join('\n'),
-      },
-    );
-    const log = audit(tx, deps.auditKey);
-    await log.record(
-      {
-        trustId,
-        actor: actor.userId,
-        action: 'account.invited',
-        entity: 'account',
-        entityId: userId,
-        data: { before: null, after: { email, personId: input.personId ?? null }, invitationId, expiresAt: expiresAt.toISOString() },
-        requestId: deps.requestId ?? null,
-      },
-      ...assignments.map((a) => ({
-        trustId,
-        actor: actor.userId,
-        action: 'role.assigned',
-        entity: 'role_assignment',
-        entityId: a.id,
-        data: { before: null, after: { userId, role: a.role, organisationId: a.organisation_id, headteacher: a.headteacher } },
-        requestId: deps.requestId ?? null,
-      })),
-    );
-    return { userId };
+    return { userId: invited };
   });
 };
 
