@@ -98,6 +98,28 @@ describe('explorer pages (inject)', () => {
     expect(page.body).toMatch(/href="\/frameworks\/nos-stl#item-NOS\.\d+"/);
   });
 
+  it('spells qualification sizes and schemes as the data names them, not as ids', async () => {
+    const list = await get('/qualifications');
+    expect(list.body).toMatch(/>\s*CertHE\s*</);
+    expect(list.body).toMatch(/>\s*QTS\s*</);
+    expect(list.body).not.toMatch(/>\s*(Certhe|Qts)\s*</);
+    const framework = await get('/qualifications/FR04171.ADVANCED');
+    expect(framework.body).toContain('Apprenticeship framework');
+    expect(framework.body).not.toContain('apprenticeship-framework');
+  });
+
+  it('shows where a text comes from in public words, behind "Where this comes from"', async () => {
+    const role = await get('/roles/TA3');
+    expect(role.body).toContain('Where this comes from');
+    expect(role.body).toContain(
+      'NJC role profiles, July 2013 (as set out in the UNISON and National Education Trust guidance), section 4.3',
+    );
+    expect(role.body).not.toContain('003_02d8b21ed1d9710a.txt');
+    const teacher = await get('/roles/TEACHER_QTS');
+    expect(teacher.body).not.toContain('TEACHER_QTS ·');
+    expect(teacher.body).toContain('Written by Pathways');
+  });
+
   it('shows the 11 kinds of partnership teacher', async () => {
     const page = await get('/partnership-teachers');
     expect(page.status).toBe(200);

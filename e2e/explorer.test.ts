@@ -58,7 +58,7 @@ describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(5_000);
     await page.goto(`${server.url}/ladder`);
-    await page.getByRole('table').getByRole('link', { name: 'TA3: Teaching Assistant Level 3' }).click();
+    await page.getByTestId('roles-by-level').getByRole('link', { name: 'TA3: Teaching Assistant Level 3' }).click();
     await expect.poll(() => page.url()).toBe(`${server.url}/roles/TA3`);
     expect(await page.locator('h1').textContent()).toContain('Teaching Assistant Level 3');
     await page.getByRole('link', { name: 'Search', exact: true }).first().click();

@@ -49,6 +49,8 @@ describe.skipIf(skipBrowserSuite)('portfolio overview, HLTA preparation and team
     const team = await manager.goto(`${url}/team`);
     expect(team?.status()).toBe(200);
     await expect(manager.getByTestId('team').textContent()).resolves.toContain('Amy Clarke');
+    // "My team" is linked from the line manager's home (the header keeps to one row).
+    await manager.goto(`${url}/home`);
     await expect(manager.getByRole('link', { name: 'My team' }).count()).resolves.toBeGreaterThan(0);
     expect(await seriousViolations(manager)).toEqual([]);
   }, 90_000);

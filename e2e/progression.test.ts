@@ -142,12 +142,15 @@ describe.skipIf(skipBrowserSuite)('progression pages in Chromium', () => {
     await page.goto(`${url}/me/role-fit`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Graded role').selectOption('TA2');
-    const ta4 = context.catalogue
-      .current()
-      .children('TA4')
-      .filter((i) => i.kind === 'duty');
+    const catalogue = context.catalogue.current();
+    // A lead-in ("at least one of the following") is answered through its alternatives: the first one here.
+    const ta4 = catalogue.children('TA4').flatMap((item) => {
+      if (item.kind === 'duty') return [item];
+      const first = catalogue.children(item.code)[0];
+      return item.kind === 'group' && first ? [first] : [];
+    });
     for (const duty of ta4) {
-      const group = page.getByRole('group', { name: new RegExp(`^${duty.code.replace('.', '\\.')}:`) });
+      const group = page.getByRole('group', { name: new RegExp(`^${duty.code.replace('.', '\\.')}\\b`) });
       // Duties already asked under an earlier profile are not repeated; answer those where they are.
       if ((await group.count()) === 0) continue;
       await group.getByLabel('Regularly').check();
@@ -157,7 +160,7 @@ describe.skipIf(skipBrowserSuite)('progression pages in Chromium', () => {
       .children('TA2')
       .filter((i) => i.kind === 'duty');
     for (const duty of shared) {
-      const group = page.getByRole('group', { name: new RegExp(`^${duty.code.replace('.', '\\.')}:`) });
+      const group = page.getByRole('group', { name: new RegExp(`^${duty.code.replace('.', '\\.')}\\b`) });
       if ((await group.count()) === 1) await group.getByLabel('Never').check();
     }
     await page.getByRole('button', { name: 'Save and see the report' }).click();

@@ -38,7 +38,7 @@ describe.skipIf(skipBrowserSuite)('sign in and out in Chromium', () => {
     await page.getByLabel('Email address').fill(login.email);
     await page.getByLabel('Password').fill(login.password);
     await page.getByTestId('sign-in-button').click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${server.url}/home`);
     expect(await page.getByTestId('signed-in-name').textContent()).toBe(login.name);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${server.url}/account/password`);

@@ -78,7 +78,7 @@ describe.skipIf(skipBrowserSuite)('single sign-on in Chromium against a real Ope
   it('signs an invited user in: provider login page, back to Pathways with a session, identity linked', async () => {
     const { browserContext, page } = await newPage();
     await signInAtProvider(page, 'alex@oak.example', 'alex@oak.example');
-    await page.waitForURL(`${url}/`);
+    await page.waitForURL(`${url}/home`);
     const cookies = await browserContext.cookies(url);
     expect(cookies.map((c) => c.name)).toContain('pathways_session');
     const identity = await context.database.kysely.selectFrom('oidc_identities').selectAll().executeTakeFirstOrThrow();

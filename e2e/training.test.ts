@@ -34,7 +34,7 @@ describe.skipIf(skipBrowserSuite)('mandatory training pages in Chromium', () => 
     await page.getByLabel('Year').fill('2024');
     await page.getByRole('button', { name: 'Record training' }).click();
     await page.waitForLoadState('load');
-    await expect(page.getByTestId('history-health-and-safety').textContent()).resolves.toContain('Completed 2024-09-04');
+    await expect(page.getByTestId('history-health-and-safety').textContent()).resolves.toContain('Completed 4 September 2024');
     for (const path of [
       `/people/${ids.person}/portfolio/training`,
       `/organisations/${ids.school}/training?window=90`,

@@ -86,7 +86,17 @@ describe('describeRequirement', () => {
       { type: 'when', phases: ['primary'], require: { type: 'subjectLevel', subject: 'science', atLeast: 'L2' } },
       'In primary schools only',
     ],
+    [{ type: 'degree', kind: 'honours-degree', orKinds: ['ordinary-degree'] }, 'An honours degree or ordinary degree'],
   ];
+
+  it('describes a not as the thing it excludes, for people without it', () => {
+    const line = describeRequirement({ type: 'not', requirement: { type: 'degree', kind: 'honours-degree' } }, catalogue);
+    expect(line).toEqual({
+      text: 'Only for people who do not hold the following',
+      strength: 'required',
+      children: [{ text: 'An honours degree', strength: 'required', children: [] }],
+    });
+  });
 
   it.each(cases)('describes %j', (requirement, text) => {
     expect(describeRequirement(requirement, catalogue).text).toBe(text);

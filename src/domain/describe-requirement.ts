@@ -77,8 +77,10 @@ const describeLeaf = (node: Requirement, catalogue: Catalogue): string => {
     }
     case 'credits':
       return `At least ${node.atLeast} credits at Level ${node.level}`;
-    case 'degree':
-      return `A ${listOf([node.kind, ...(node.orKinds ?? [])])} degree`;
+    case 'degree': {
+      const kinds = listOf([node.kind, ...(node.orKinds ?? [])].map((k) => (/degree/.test(k) ? k : `${k} degree`).replace(/-/g, ' ')));
+      return `${/^(?:[aeiou]|hon)/i.test(kinds) ? 'An' : 'A'} ${kinds}`;
+    }
     case 'role':
       return `Experience as ${catalogue.role(node.id)?.title ?? node.id}`;
     case 'status':
@@ -91,6 +93,8 @@ const describeLeaf = (node: Requirement, catalogue: Catalogue): string => {
         : node.flag === 'apprenticeshipEmployer'
           ? 'An employer takes you on as an apprentice in the role'
           : 'You have an education, health and care plan or a legacy statement';
+    case 'not':
+      return 'Only for people who do not hold the following';
     case 'when':
       return node.phaseOf === 'teacherTraining'
         ? `Only to train to teach in the ${listOf(node.phases)} phase`
@@ -109,7 +113,9 @@ export const describeRequirement = (requirement: Requirement, catalogue: Catalog
       ? requirement.of.map((child) => describeRequirement(child, catalogue, strength))
       : requirement.type === 'when'
         ? [describeRequirement(requirement.require, catalogue, strength)]
-        : [];
+        : requirement.type === 'not'
+          ? [describeRequirement(requirement.requirement, catalogue, strength)]
+          : [];
   const text = capitalise(requirement.label ?? describeLeaf(requirement, catalogue));
   return {
     text,

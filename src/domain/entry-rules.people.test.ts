@@ -50,7 +50,7 @@ describe('QTS entry (ITT criteria C1.1–C1.2)', () => {
     );
     expect(node.status).toBe('met');
     expect(node.subjectTo).toBeUndefined();
-    expect(lines(node).english?.evidence).toEqual(['english national-5-scotland grade C']);
+    expect(lines(node).english?.evidence).toEqual(['Scottish National 5 (grades A to D) English grade C']);
   });
 
   it('National 5 grade D is a course award but not the grade C the providers ask for', () => {
@@ -172,7 +172,9 @@ describe('working towards and meeting the HLTA standards', () => {
     expect(towards?.status).toBe('partial');
     expect(towards?.evidence).toEqual(['evidence begun on 5/33 (0 judged met, 5 developing); working towards asks for 11']);
     expect(towards?.action).toBe(
-      'begin evidence on 6 more of them (e.g. HLTA.6, HLTA.7, HLTA.8, HLTA.9, HLTA.10) and review it with your line manager',
+      'begin evidence on 6 more of them (e.g. HLTA.6 — demonstrate commitment to collaborative and cooperative working with colleagues; ' +
+        'HLTA.7 — improve their own knowledge and practice including responding to advice and feedback.; ' +
+        "HLTA.8 — understand the key factors that affect children and young people's learning and progress) and review it with your line manager",
     );
   });
 

@@ -36,6 +36,8 @@ export type PortfolioFacts = {
   achievements: readonly AchievementDetails[];
   flags: { ehcpOrStatement: boolean; bsl: boolean };
   judgements: readonly { itemCode: string; value: JudgementValue }[];
+  /** Recorded specialisms: confirmed by the line manager (they count) and still awaiting confirmation (they do not, yet). */
+  specialisms?: { confirmed: readonly string[]; awaiting: readonly string[] };
 };
 
 /** The parts of a person state the portfolio provides, with the titles of achievements left out. */

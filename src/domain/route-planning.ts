@@ -1,9 +1,17 @@
 import type { PersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
-import { plannableFlags, type Requirement, type Strength } from '../framework/schema.ts';
+import { plannableFlags, type Requirement, type RequirementRule, type Strength } from '../framework/schema.ts';
 import { qualificationLevelRank } from './achievements.ts';
 import { creditsAtLevel } from './credits.ts';
-import { type EvaluationContext, type EvaluationNode, evaluate, flattenUnits, whenApplies } from './requirements/index.ts';
+import {
+  type EvaluationContext,
+  type EvaluationNode,
+  evaluate,
+  exclusionReason,
+  flattenUnits,
+  gradeInWords,
+  whenApplies,
+} from './requirements/index.ts';
 import { compareCost, costOf } from './route-ranking.ts';
 import { applyGrants, type Grants, holdsTarget, hoursPerCredit, type RouteStep, sizeOf, targetStep } from './route-steps.ts';
 import { levelStepYield, suitsPhase } from './route-yields.ts';
@@ -11,12 +19,15 @@ import { rulesOf, titleOf } from './targets.ts';
 
 /** A route being built: the simulated person after the steps so far, and the steps. */
 export type Sim = { state: PersonState; steps: RouteStep[]; visiting: readonly string[] };
-/** A requirement that cannot be reached, and why. */
-export type Blocker = { requirement: string; reason: string };
+/**
+ * A requirement that cannot be reached, and why. `notOpen` marks an unmet `not` rule, which keeps
+ * the person out of a target (the teacher degree apprenticeship for a graduate); `closes` is its id.
+ */
+export type Blocker = { requirement: string; reason: string; notOpen?: true; closes?: string };
 export type Planned = { ok: true; sim: Sim } | { ok: false; blockers: Blocker[] };
 export type PlanEnv = { catalogue: Catalogue; context: EvaluationContext; original: PersonState };
 
-type Leaf = Exclude<Requirement, { type: 'allOf' | 'anyOf' | 'atLeast' | 'when' }>;
+type Leaf = Exclude<Requirement, { type: 'allOf' | 'anyOf' | 'atLeast' | 'when' | 'not' }>;
 
 export { compareCost, costOf } from './route-ranking.ts';
 
@@ -27,6 +38,15 @@ const push = (sim: Sim, step: RouteStep, alreadyApplied = false): Sim =>
   sim.steps.some((s) => s.id === step.id && s.status === step.status)
     ? sim
     : { ...sim, state: alreadyApplied ? sim.state : applyGrants(sim.state, step.grants), steps: [...sim.steps, step] };
+
+/** Why a rule's steps are on the route, in words: "to start Foundation Degree", "for a Teaching Assistant Level 3 post". */
+const ruleWhy = (stage: RequirementRule['stage'], title: string, isRole: boolean): string =>
+  ({
+    entry: `to start ${title}`,
+    hold: isRole ? `for ${/^[AEIOU]/i.test(title) ? 'an' : 'a'} ${title} post` : `to hold ${title}`,
+    gateway: `before the end-point assessment of ${title} (gateway)`,
+    award: `to be awarded ${title}`,
+  })[stage];
 
 /** Plans reaching a role, status or qualification: its required rules first, then the target itself. */
 export const planTarget = (id: string, why: string, sim: Sim, env: PlanEnv): Planned => {
@@ -42,14 +62,15 @@ export const planTarget = (id: string, why: string, sim: Sim, env: PlanEnv): Pla
   let applied = false;
   for (const rule of rulesOf(id, env.catalogue)) {
     if ((rule.requirement.strength ?? 'required') === 'indicative') continue;
-    current = withDoneSteps(rule.requirement, `${title} (${rule.stage})`, current, env);
+    const why = ruleWhy(rule.stage, title, env.catalogue.role(id) !== undefined);
+    current = withDoneSteps(rule.requirement, why, current, env);
     // What the programme itself gives (its credits) counts towards its own gateway and award rules.
     if ((rule.stage === 'award' || rule.stage === 'gateway') && !applied) {
       current = { ...current, state: applyGrants(current.state, target.grants) };
       applied = true;
     }
-    const planned = planRequirement(rule.requirement, `${title} (${rule.stage})`, current, env, 'required');
-    if (!planned.ok) return planned;
+    const planned = planRequirement(rule.requirement, why, current, env, 'required');
+    if (!planned.ok) return { ok: false, blockers: planned.blockers.map((b) => (b.notOpen && !b.closes ? { ...b, closes: id } : b)) };
     current = planned.sim;
   }
   return { ok: true, sim: { ...push(current, target, applied), visiting: sim.visiting } };
@@ -93,6 +114,15 @@ export const planRequirement = (req: Requirement, why: string, sim: Sim, env: Pl
     }
     case 'when':
       return whenApplies(req, env.context) !== false ? planRequirement(req.require, why, sim, env, strength) : { ok: true, sim };
+    case 'not': {
+      // Nothing a route does takes away what the person holds: an unmet `not` closes the route
+      // (the target's title is filled in by planTarget).
+      const inner = node.children[0];
+      return {
+        ok: false,
+        blockers: [{ requirement: node.label, reason: inner ? exclusionReason(inner) : 'it excludes you', notOpen: true }],
+      };
+    }
     case 'anyOf': {
       const options = req.of.map((child) => planRequirement(child, why, sim, env, strength));
       return cheapest(options) ?? { ok: false, blockers: options.flatMap((o) => (o.ok ? [] : o.blockers)) };
@@ -222,7 +252,7 @@ const planLeaf = (req: Leaf, node: EvaluationNode, why: string, sim: Sim, env: P
         why,
         { achievements: [{ subject: req.subject, scheme, grade: req.atLeast }] },
         undefined,
-        [`${catalogue.gradeScheme(scheme)?.title ?? scheme} ${req.subject} grade ${req.atLeast}`],
+        [gradeInWords(catalogue.gradeScheme(scheme)?.title ?? scheme, req.subject, req.atLeast)],
       );
     }
     case 'subjectLevel': {
@@ -237,7 +267,7 @@ const planLeaf = (req: Leaf, node: EvaluationNode, why: string, sim: Sim, env: P
         why,
         { achievements: [{ subject: req.subject, scheme: example.scheme.id, grade: example.grade }] },
         undefined,
-        [`${example.scheme.title} ${req.subject} ${example.grade}`],
+        [gradeInWords(example.scheme.title, req.subject, example.grade)],
       );
     }
     case 'itemsMet': {

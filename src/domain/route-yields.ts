@@ -2,9 +2,9 @@ import type { PersonState } from '../contracts/person-state.ts';
 import type { Catalogue } from '../framework/catalogue.ts';
 import { AdultLevel, type GradeScheme, type Nation, type Requirement, type Subject } from '../framework/schema.ts';
 import { holdsQualification } from './achievements.ts';
-import { codesOf, type EvaluationContext } from './requirements/index.ts';
+import { codesOf, type EvaluationContext, subjectInWords } from './requirements/index.ts';
 import type { RouteStep } from './route-steps.ts';
-import { adultLevelOf, adultLevelRank } from './subject-levels.ts';
+import { adultLevelName, adultLevelOf, adultLevelRank } from './subject-levels.ts';
 
 /**
  * What route steps actually give. A step that asks for "Level 2 English" gives the least that
@@ -63,6 +63,12 @@ const levelStep = (step: RouteStep): { subject: string; level: AdultLevel } | un
   return match?.[1] && level.success ? { subject: match[1], level: level.data } : undefined;
 };
 
+/** "Level 2 English" for the step `subjectLevel:english:L2`. */
+const need = (step: RouteStep): string => {
+  const l = levelStep(step);
+  return l ? `${adultLevelName(l.level)} ${subjectInWords(l.subject)}` : step.title;
+};
+
 /**
  * Where a route asks first for a subject at a level (e.g. Level 2 English for an apprenticeship
  * gateway) and later for a GCSE grade in that subject (QTS entry) that also reaches the level,
@@ -89,7 +95,7 @@ export const mergeSubjectSteps = (steps: readonly RouteStep[], catalogue: Catalo
             {
               ...later,
               why: `${first.why}; and ${later.why}`,
-              gives: [...(later.gives ?? []), `also meets ${first.id.split(':').slice(1).join(' at ')}`],
+              gives: [...(later.gives ?? []), `also meets ${need(first)}`],
             },
           ]
         : s === later

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, type Catalogue } from '../framework/catalogue.ts';
 import { readFrameworkFiles } from '../framework/load.ts';
+import { gap } from './gap.ts';
+import { roleFit } from './role-fit.ts';
 import { type RoutePlan, route } from './route.ts';
 import { person } from './testing/fixture.ts';
 
@@ -184,5 +186,125 @@ describe('route planning for realistic people (issue 10)', () => {
     expect(refused.routes).toEqual([]);
     expect(refused.unreachable[0]?.reason).toContain('other school phases');
     expect(route({ ...secondary, phase: 'primary' }, 'OU.E111', catalogue).routes).toHaveLength(1);
+  });
+
+  it('a graduate TA4 is not offered the teacher degree apprenticeship, and is told why; a non-graduate TA3 with GCSE 4s is', () => {
+    // Expert (admissions tutor): the teacher degree apprenticeship is for people without a degree
+    // (Get Into Teaching); a graduate trains through a postgraduate course or the postgraduate
+    // teaching apprenticeship. The closed route is named with its reason, not silently dropped.
+    const graduate = person({
+      role: 'TA4',
+      phase: 'secondary',
+      trainingPhase: 'secondary',
+      specialisms: ['a'],
+      achievements: [{ degree: 'honours-degree', credits: 360, level: 6 }, gcse('english', '6'), gcse('maths', '5')],
+    });
+    const plan = route(graduate, 'TEACHER_QTS', catalogue);
+    expect(plan.routes.length).toBeGreaterThan(0);
+    expect(allTodo(plan)).not.toContain('ITT.TDA');
+    expect(plan.routes.flatMap((r) => r.path)).not.toContain('ITT.TDA');
+    expect(plan.notOpen).toEqual([
+      {
+        id: 'ITT.TDA',
+        target: 'Teacher degree apprenticeship (TDA)',
+        requirement: 'No degree at Level 6 or above (honours or ordinary) held',
+        reason: 'only for people without a degree',
+      },
+    ]);
+    expect(routeThrough(plan, 'ITT.PGTA')).toBeDefined();
+    // Asked for directly, the apprenticeship is refused with the same reason; nothing is planned to "meet" it.
+    const direct = route(graduate, 'ITT.TDA', catalogue);
+    expect(direct.routes).toEqual([]);
+    expect(direct.unreachable).toEqual([expect.objectContaining({ reason: 'only for people without a degree' })]);
+
+    // A TA3 without a degree and with GCSE English and maths at 4: the apprenticeship is open (an employer is the one step before it).
+    const ta3 = person({
+      role: 'TA3',
+      phase: 'secondary',
+      trainingPhase: 'secondary',
+      specialisms: ['a'],
+      achievements: [gcse('english', '4'), gcse('maths', '4')],
+    });
+    const open = route(ta3, 'TEACHER_QTS', catalogue);
+    const tda = routeThrough(open, 'ITT.TDA');
+    expect(tda?.steps.filter((s) => s.status === 'todo').map((s) => s.id)).toEqual([
+      'flag:apprenticeshipEmployer',
+      'ITT.TDA',
+      'TEACHER_QTS',
+    ]);
+    expect(tda?.steps.find((s) => s.id.startsWith('met:No degree'))).toMatchObject({ status: 'done' });
+    expect(open.notOpen).toEqual([]);
+  });
+
+  it('the ST1414 apprenticeship starts with an employer who takes you on as an apprentice, as do the FR04171 frameworks', () => {
+    // Expert (HR adviser): an apprenticeship is a job with training, so the first step is an
+    // employer who employs you as an apprentice Specialist teaching assistant; the 24 months run
+    // while employed. The older frameworks (FR04171) were apprenticeships too.
+    const ta3 = person({ role: 'TA3', phase: 'secondary', specialisms: ['a'], achievements: [gcse('english', '4'), gcse('maths', '4')] });
+    const plan = route(ta3, 'ST1414', catalogue, { option: 'SEND' });
+    const ids = todoIds(plan);
+    expect(ids[0]).toBe('flag:apprenticeshipEmployer');
+    expect(ids.at(-1)).toBe('ST1414');
+    expect(todo(plan)[0]?.title).toBe(
+      'agree the apprenticeship with your employer (or find a school or college that will employ you as an apprentice Specialist teaching assistant)',
+    );
+    expect(todo(plan).find((s) => s.id === 'ST1414')).toMatchObject({ months: 24, durationSource: 'work-based' });
+    // Someone whose employer has agreed has no such step.
+    const agreed = route({ ...ta3, flags: { ...ta3.flags, apprenticeshipEmployer: true } }, 'ST1414', catalogue, { option: 'SEND' });
+    expect(todoIds(agreed)).not.toContain('flag:apprenticeshipEmployer');
+    for (const framework of ['FR04171.INTERMEDIATE', 'FR04171.ADVANCED']) {
+      expect(todoIds(route(person({ role: 'TA1' }), framework, catalogue))).toEqual(['flag:apprenticeshipEmployer', framework]);
+    }
+  });
+
+  it('a secondary ASNA2: ASNA3 next (the HLTA standards as advice), HLTA status by the standards and Level 2 English and maths, no primary-only courses, and at grade for ASNA2 duties', () => {
+    // Expert (HR adviser / union rep): the next rung is ASNA3, which the profile describes as
+    // meeting or working towards the HLTA standards: advice, not a barrier, so "take up the post"
+    // is the only step. HLTA status needs the 33 standards and Level 2 English and maths (GCSE
+    // English 4 counts; Functional Skills maths Level 1 does not). E111 and the CertHE are for
+    // primary settings and must not be offered in a secondary school. Someone doing the ASNA2
+    // duties, personal care and therapy programmes included, works at grade, not above it.
+    const asna2 = person({
+      role: 'ASNA2',
+      phase: 'secondary',
+      achievements: [
+        { qualification: 'QCF.L3-CERT-STL' },
+        gcse('english', '4'),
+        { subject: 'maths', scheme: 'functional-skills', grade: 'L1' },
+      ],
+    });
+    const next = gap(asna2, 'ASNA3', catalogue);
+    expect(next.ready).toBe(true);
+    expect(next.counts).toMatchObject({ blocking: 0, advice: 1 });
+    expect(next.rules[0]?.node).toMatchObject({ strength: 'indicative', label: expect.stringContaining('working towards') });
+    const toAsna3 = route(asna2, 'ASNA3', catalogue);
+    expect(toAsna3.routes[0]?.steps.map((s) => [s.status, s.id])).toEqual([
+      ['done', 'ASNA2'],
+      ['todo', 'ASNA3'],
+    ]);
+
+    const hlta = route(asna2, 'HLTA_STATUS', catalogue);
+    expect(todoIds(hlta)).toEqual([expect.stringMatching(/^itemsMet:HLTA\.1,.*HLTA\.33$/), 'subjectLevel:maths:L2', 'HLTA_STATUS']);
+    expect(todo(hlta).find((s) => s.id === 'subjectLevel:maths:L2')?.gives).toEqual(['Functional Skills maths Level 2']);
+    expect(hlta.routes[0]?.steps.find((s) => s.status === 'done')?.title).toBe('A Level 2 or above qualification in English');
+
+    for (const goal of ['ASNA3', 'HLTA_STATUS', 'HE.FOUNDATION-DEGREE', 'TEACHER_QTS', 'ASSOCIATE_TEACHER_L5']) {
+      const ids = allTodo(route(asna2, goal, catalogue));
+      expect(ids, goal).not.toContain('OU.E111');
+      expect(ids, goal).not.toContain('OU.CERTHE-STL');
+    }
+    expect(route(asna2, 'OU.CERTHE-STL', catalogue).unreachable[0]?.reason).toContain('other school phases');
+
+    const duties = Object.fromEntries(
+      catalogue
+        .children('ASNA2')
+        .filter((d) => d.kind === 'duty')
+        .map((d) => [d.code, 'regularly' as const]),
+    );
+    const fit = roleFit({ currentRole: 'ASNA2', duties }, catalogue);
+    expect(fit.bestFit?.role).toBe('ASNA2');
+    expect(fit.gradeComparison).toBe('at');
+    expect(fit.aboveGrade).toBe(false);
+    expect(fit.dutiesAboveGrade).toEqual([]);
   });
 });

@@ -124,9 +124,15 @@ const properties = (name: string, load: () => Catalogue, runs: number) =>
     it('adding an achievement never lengthens the best route (no more unknown steps; no more known months or steps at the same number)', () => {
       fc.assert(
         fc.property(people(catalogue), achievements(catalogue), goals(catalogue), (state, extra, goal) => {
-          const before = best(route(state, goal, catalogue));
-          const after = best(route({ ...state, achievements: [...state.achievements, extra] }, goal, catalogue));
+          const beforePlan = route(state, goal, catalogue);
+          const afterPlan = route({ ...state, achievements: [...state.achievements, extra] }, goal, catalogue);
+          const before = best(beforePlan);
+          const after = best(afterPlan);
           if (!before) return;
+          // The one exception: a rule for people without something (the teacher degree apprenticeship
+          // is only for people without a degree) closes the routes through it, and the plan says which.
+          const closedNow = afterPlan.notOpen.filter((n) => !beforePlan.notOpen.some((m) => m.id === n.id)).map((n) => n.id);
+          if (closedNow.some((id) => beforePlan.routes[0]?.steps.some((s) => s.id === id && s.status === 'todo'))) return;
           expect(after, 'a route found before is still found').toBeDefined();
           if (!after) return;
           expect(compareCost(after, before), `${JSON.stringify(after)} vs ${JSON.stringify(before)}`).toBeLessThanOrEqual(0);

@@ -100,7 +100,7 @@ describe('route on the fixture', () => {
     const app = route(person({ achievements: [] }), 'APP', catalogue, { option: 'X' });
     const english = app.routes[0]?.steps.find((s) => s.id === 'subjectLevel:english:L2');
     expect(english?.grants?.achievements).toEqual([{ subject: 'english', scheme: 'functional-skills', grade: 'L2' }]);
-    expect(english?.gives).toEqual(['functional-skills english L2']);
+    expect(english?.gives).toEqual(['functional-skills English Level 2']);
     // Teacher training that also needs the apprenticeship: one GCSE step serves both rules.
     const withApp: typeof catalogue = {
       ...catalogue,
@@ -123,8 +123,8 @@ describe('route on the fixture', () => {
     const ids = todo(plan);
     expect(ids).toEqual(['subjectGrade:english:4', 'subjectGrade:maths:4', 'itemsMet:K.1,K.2', 'APP', 'ITT']);
     const merged = plan.routes[0]?.steps.find((s) => s.id === 'subjectGrade:english:4');
-    expect(merged?.why).toMatch(/^Apprenticeship \(gateway\).*; and Initial teacher training \(entry\)/);
-    expect(merged?.gives).toContain('also meets english at L2');
+    expect(merged?.why).toMatch(/^before the end-point assessment of Apprenticeship \(gateway\).*; and to start Initial teacher training/);
+    expect(merged?.gives).toContain('also meets Level 2 English');
     expect(plan.routes[0] && routeIsValid(graduate, plan.routes[0], withApp, 'X')).toBe(true);
   });
 

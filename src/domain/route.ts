@@ -34,7 +34,15 @@ export type RoutePlan = {
   routes: Route[];
   /** When no route exists: which requirement cannot be reached, and why. */
   unreachable: Blocker[];
+  /**
+   * Routes not open to the person: a target on the way whose rule excludes them (a `not` rule: the
+   * teacher degree apprenticeship is only for people without a degree), with the rule and the reason.
+   */
+  notOpen: NotOpen[];
 };
+
+/** A target a rule keeps the person out of (its id and title), the rule, and why ("only for people without a degree"). */
+export type NotOpen = { id: string; target: string; requirement: string; reason: string };
 
 export type RouteOptions = GoalOptions & { maxRoutes?: number; maxDepth?: number; maxPaths?: number };
 
@@ -158,7 +166,7 @@ export const route = (given: PersonState, goalId: string, catalogue: Catalogue, 
   const base = { goal, ...(context.option ? { option: context.option } : {}) };
   const direct = planTarget(goalId, 'the goal', { state, steps: [], visiting: [] }, env);
   if (holdsTarget(goalId, state, catalogue) || (direct.ok && direct.sim.steps.every((s) => s.status === 'done'))) {
-    return { ...base, reached: true, routes: [], unreachable: [] };
+    return { ...base, reached: true, routes: [], unreachable: [], notOpen: [] };
   }
   const planned = pathsTo(goalId, state, catalogue, options.maxDepth ?? 8, options.maxPaths ?? 64).map((path) =>
     planPath(path, state, env),
@@ -178,5 +186,15 @@ export const route = (given: PersonState, goalId: string, catalogue: Catalogue, 
     .slice(0, options.maxRoutes ?? 3);
   const blockers = routes.length > 0 ? [] : planned.flatMap((p) => (p.ok ? [] : p.blockers));
   const unreachable = [...new Map(blockers.map((b) => [`${b.requirement}|${b.reason}`, b])).values()];
-  return { ...base, reached: false, routes, unreachable };
+  const closed = planned.flatMap((p) => (p.ok ? [] : p.blockers)).concat(direct.ok ? [] : direct.blockers);
+  const notOpen = [
+    ...new Map(
+      closed.flatMap((b): [string, NotOpen][] =>
+        b.notOpen && b.closes
+          ? [[b.closes, { id: b.closes, target: titleOf(b.closes, catalogue), requirement: b.requirement, reason: b.reason }]]
+          : [],
+      ),
+    ).values(),
+  ];
+  return { ...base, reached: false, routes, unreachable, notOpen };
 };

@@ -93,6 +93,16 @@ const requirementFindings = (node: Requirement, where: string, catalogue: Catalo
       ];
     case 'when':
       return requirementFindings(node.require, `${where}.require`, catalogue);
+    case 'not':
+      return [
+        [`${where}.requirement`, node.requirement.type !== 'not', 'a not of a not: write the requirement itself'],
+        [
+          `${where}.requirement.strength`,
+          node.requirement.strength === undefined,
+          'set the strength on the not, not inside it (what is excluded is neither required nor advice)',
+        ],
+        ...requirementFindings(node.requirement, `${where}.requirement`, catalogue),
+      ];
     case 'qualification':
       return [[`${where}.id`, catalogue.qualification(node.id) !== undefined, `unknown qualification ${node.id}`]];
     case 'role':

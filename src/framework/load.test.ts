@@ -90,6 +90,39 @@ describe('buildCatalogue', () => {
     );
   });
 
+  it('checks inside a not: its references, no double negation, no strength inside it', () => {
+    const framework = minimal({
+      items: [{ code: 'X.1', kind: 'duty', text: 'x', provenance: pathways }],
+      requirements: [
+        {
+          id: 'r',
+          target: 'X.1',
+          stage: 'entry',
+          provenance: pathways,
+          requirement: {
+            type: 'allOf',
+            of: [
+              { type: 'not', requirement: { type: 'qualification', id: 'QCF.NOPE' } },
+              { type: 'not', requirement: { type: 'not', requirement: { type: 'degree', kind: 'honours-degree' } } },
+              { type: 'not', requirement: { type: 'degree', kind: 'honours-degree', strength: 'indicative' } },
+            ],
+          },
+        },
+      ],
+    });
+    const error = failure(() => buildCatalogue([source(framework)]));
+    expect(error.details).toEqual(
+      expect.arrayContaining([
+        { where: 'f.yaml: requirements[0].requirement.of[0].requirement.id', reason: 'unknown qualification QCF.NOPE' },
+        { where: 'f.yaml: requirements[0].requirement.of[1].requirement', reason: 'a not of a not: write the requirement itself' },
+        {
+          where: 'f.yaml: requirements[0].requirement.of[2].requirement.strength',
+          reason: 'set the strength on the not, not inside it (what is excluded is neither required nor advice)',
+        },
+      ]),
+    );
+  });
+
   it('refuses the same code in two frameworks', () => {
     const item = { code: 'X.1', kind: 'duty', text: 'x', provenance: pathways };
     const error = failure(() =>

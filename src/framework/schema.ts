@@ -297,6 +297,11 @@ export type Requirement = { label?: string; strength?: Strength; action?: string
    * they choose (`phaseOf: teacherTraining`, a goal option; not chosen yet, the rule applies and asks for the choice).
    */
   | { type: 'when'; phases: Phase[]; phaseOf?: 'school' | 'teacherTraining'; require: Requirement }
+  /**
+   * Met when the inner requirement is not (an entry rule for people without something: the teacher
+   * degree apprenticeship is for people without a degree). Unmet, it cannot be planned: it closes the route.
+   */
+  | { type: 'not'; requirement: Requirement }
 );
 
 /** A data-driven requirement expression, evaluated by one interpreter (domain/requirements). */
@@ -367,6 +372,7 @@ export const Requirement: z.ZodType<Requirement> = z.lazy(() =>
       phaseOf: z.enum(['school', 'teacherTraining']).optional(),
       require: Requirement,
     }),
+    z.strictObject({ ...requirementCommon, type: z.literal('not'), requirement: Requirement }),
   ]),
 );
 

@@ -33,6 +33,13 @@ export const portfolioRows: Row[] = [
     '-',
     { body: '{"provider":"HLTA North of England","assessedOn":"2025-06-10","awardedOn":"2025-07-01"}' },
   ],
+  // Portfolio: specialisms (recorded by the person or an admin for them; confirmed by the line manager or an admin).
+  ['GET /people/:id/portfolio/specialisms', 'T S L F', '-'],
+  ['POST /people/:id/portfolio/specialisms', 'T S F', '-'],
+  ['POST /people/:id/portfolio/specialisms/:specialismId/decision', 'T S L', '-', { loose: true }],
+  ['GET /api/people/:id/specialisms', 'T S L F', '-'],
+  ['PUT /api/people/:id/specialisms', 'T S F', '-', { body: '{"letters":[]}' }],
+  ['POST /api/people/:id/specialisms/:specialismId/decision', 'T S L', '-', { loose: true, body: '{"decision":"confirm"}' }],
   // Portfolio: attachments.
   ['POST /people/:id/attachments', 'T S F', '-'],
   ['GET /people/:id/attachments/:attachmentId', 'T S L F', '-', { loose: true }],

@@ -80,6 +80,9 @@ const expected: Row[] = [
   ['GET /api/session', everyone, everyone],
   ['POST /api/session', everyone, everyone],
   ['DELETE /api/session', everyone, everyone, { freshSession: true }],
+  // The signed-in home (where sign-in lands) and the user's own account page.
+  ['GET /home', signedIn, signedIn],
+  ['GET /account', signedIn, signedIn],
   ['GET /account/password', signedIn, signedIn],
   ['POST /account/password', signedIn, signedIn],
   // The user's own progression pages (their own person record).

@@ -100,3 +100,114 @@ export const auditLog = (db: Kysely<Tables>) => {
     },
   };
 };
+
+/** What an audit event may name: user accounts (actors), people, and the portfolio and organisation records events are about. */
+export type AuditNameKind =
+  | 'user'
+  | 'person'
+  | 'evidence'
+  | 'cpd'
+  | 'review'
+  | 'attachment'
+  | 'training'
+  | 'trainingKind'
+  | 'organisation'
+  | 'judgement';
+
+export type AuditNameRefs = Partial<Record<AuditNameKind, readonly string[]>>;
+
+/** One resolved name: the record's own name (a title, a school's name, an email) and the person it belongs to. */
+export type AuditName = {
+  kind: AuditNameKind;
+  id: string;
+  name: string | null;
+  person: { id: string; name: string; organisationId: string; trustId: string } | null;
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type NameRow = {
+  kind: AuditNameKind;
+  id: string;
+  name: string | null;
+  person_id: string | null;
+  person_name: string | null;
+  person_organisation_id: string | null;
+  person_trust_id: string | null;
+};
+
+/**
+ * The names behind the ids a page of audit events refers to, in ONE query, and only inside the given
+ * trusts (what the reader may see): each record's own name and the person it belongs to.
+ */
+export const auditNames = async (db: Kysely<Tables>, refs: AuditNameRefs, trustIds: readonly string[]): Promise<AuditName[]> => {
+  const ids = (kind: AuditNameKind) => [...new Set((refs[kind] ?? []).filter((id) => uuidPattern.test(id)))];
+  const trusts = [...new Set(trustIds)].filter((id) => uuidPattern.test(id));
+  if (!trusts.length) return [];
+  const person = sql`p.id::text AS person_id, (p.given_name || ' ' || p.family_name) AS person_name,
+    p.organisation_id::text AS person_organisation_id, p.trust_id::text AS person_trust_id`;
+  const noPerson = sql`NULL::text AS person_id, NULL::text AS person_name, NULL::text AS person_organisation_id, NULL::text AS person_trust_id`;
+  const inTrusts = (alias: string) => sql`${sql.ref(`${alias}.trust_id`)} = ANY(${trusts}::uuid[])`;
+  const parts = [
+    sql`SELECT 'user' AS kind, x.id::text AS id, x.email AS name, ${person}
+      FROM user_accounts x LEFT JOIN people p ON p.id = x.person_id WHERE x.id = ANY(${ids('user')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'person' AS kind, p.id::text AS id, NULL::text AS name, ${person}
+      FROM people p WHERE p.id = ANY(${ids('person')}::uuid[]) AND ${inTrusts('p')}`,
+    sql`SELECT 'evidence' AS kind, x.id::text AS id, x.title AS name, ${person}
+      FROM evidence_items x JOIN people p ON p.id = x.person_id WHERE x.id = ANY(${ids('evidence')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'cpd' AS kind, x.id::text AS id, x.title AS name, ${person}
+      FROM cpd_activities x JOIN people p ON p.id = x.person_id WHERE x.id = ANY(${ids('cpd')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'review' AS kind, x.id::text AS id, x.academic_year AS name, ${person}
+      FROM review_cycles x JOIN people p ON p.id = x.person_id WHERE x.id = ANY(${ids('review')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'attachment' AS kind, x.id::text AS id, x.file_name AS name, ${person}
+      FROM attachments x JOIN people p ON p.id = x.person_id WHERE x.id = ANY(${ids('attachment')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'training' AS kind, x.id::text AS id, k.title AS name, ${person}
+      FROM training_records x JOIN people p ON p.id = x.person_id JOIN training_kinds k ON k.id = x.kind_id
+      WHERE x.id = ANY(${ids('training')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'trainingKind' AS kind, x.id::text AS id, x.title AS name, ${noPerson}
+      FROM training_kinds x WHERE x.id = ANY(${ids('trainingKind')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'organisation' AS kind, x.id::text AS id, x.name AS name, ${noPerson}
+      FROM organisations x WHERE x.id = ANY(${ids('organisation')}::uuid[]) AND ${inTrusts('x')}`,
+    sql`SELECT 'judgement' AS kind, x.id::text AS id, x.item_code AS name, ${person}
+      FROM judgements x JOIN people p ON p.id = x.person_id WHERE x.id = ANY(${ids('judgement')}::uuid[]) AND ${inTrusts('x')}`,
+  ];
+  const { rows } = await sql<NameRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  return rows.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    name: r.name,
+    person:
+      r.person_id && r.person_name && r.person_organisation_id && r.person_trust_id
+        ? { id: r.person_id, name: r.person_name, organisationId: r.person_organisation_id, trustId: r.person_trust_id }
+        : null,
+  }));
+};
+
+/** The choices of the audit log's filters: who acted (by name) and which actions occur, in the reader's scope. */
+export const auditFilterChoices = async (db: Kysely<Tables>, scope: AuditScope) => {
+  const actions = await db
+    .selectFrom('audit_events as e')
+    .where((eb) => inScope(eb, scope))
+    .select('e.action')
+    .distinct()
+    .execute();
+  const people = await db
+    .selectFrom('user_accounts as a')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('audit_events as e')
+          .select(sql`1`.as('one'))
+          .where((inner) => inner.and([inner(sql.ref('e.actor'), '=', sql<string>`a.id::text`), inScope(inner, scope)])),
+      ),
+    )
+    .select(['a.id as userId', 'p.given_name as givenName', 'p.family_name as familyName'])
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+  return {
+    actions: actions.map((a) => a.action),
+    people: people.map((p) => ({ userId: String(p.userId), name: `${p.givenName} ${p.familyName}` })),
+  };
+};

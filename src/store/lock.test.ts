@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../contracts/errors.ts';
 import { openDatabase } from './database.ts';
@@ -104,30 +103,6 @@ describe('the data-folder lock', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(Date.parse(readLock(lockFileOf(dataDir))?.heartbeatAt ?? '')).toBeGreaterThan(Date.parse(first));
     taken.lock.release();
-  });
-
-  it('is taken by exactly one of many threads racing for it', async () => {
-    const dataDir = await emptyDir();
-    const start = new Int32Array(new SharedArrayBuffer(4));
-    const source = `
-      const { workerData, parentPort } = require('node:worker_threads');
-      Atomics.wait(workerData.start, 0, 0);
-      import(workerData.lockModule).then(({ acquireLock }) => parentPort.postMessage(acquireLock(workerData.dataDir, 'server').acquired));`;
-    const lockModule = new URL('./lock.ts', import.meta.url).href;
-    const results = Array.from({ length: 8 }, () => {
-      const worker = new Worker(source, { eval: true, workerData: { start, dataDir, lockModule } });
-      return new Promise<boolean>((resolve, reject) => {
-        worker.once('message', (acquired: boolean) => {
-          resolve(acquired);
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    Atomics.store(start, 0, 1);
-    Atomics.notify(start, 0);
-    expect((await Promise.all(results)).filter(Boolean)).toHaveLength(1);
   });
 });
 

@@ -14,6 +14,7 @@ import type {
   TrainingKindsTable,
   TrainingRecordsTable,
 } from './portfolio-tables.ts';
+import type { SpecialismRecordsTable } from './specialisms.ts';
 
 /** A timestamp column: read as Date, written as Date or ISO string, defaulted by the database. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -277,6 +278,7 @@ export type Tables = {
   training_kinds: TrainingKindsTable;
   training_records: TrainingRecordsTable;
   hlta_file_entries: HltaFileEntriesTable;
+  specialism_records: SpecialismRecordsTable;
 };
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

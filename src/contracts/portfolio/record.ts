@@ -44,6 +44,7 @@ export const RecordJudgementEntry = z.strictObject({
 
 export const RecordJudgement = z.strictObject({
   itemCode: z.string(),
+  /** The item's wording (its statement from the framework), or the code where the catalogue has none. */
   itemTitle: z.string(),
   current: RecordJudgementEntry,
   /** Every judgement of the item, newest first (the first is the current one). */

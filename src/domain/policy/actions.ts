@@ -12,6 +12,7 @@ export const actions = {
     'readPortfolio',
     'editPortfolio',
     'decideEvidence',
+    'confirmSpecialism',
     'awardHltaStatus',
     'conductReview',
     'recordTraining',

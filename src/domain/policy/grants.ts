@@ -35,6 +35,7 @@ export const grants: readonly Grant[] = [
       'person.update',
       'person.markLeft',
       'person.readPortfolio',
+      'person.confirmSpecialism',
       'person.recordTraining',
       'account.read',
       'account.invite',
@@ -58,6 +59,7 @@ export const grants: readonly Grant[] = [
       'person.update',
       'person.markLeft',
       'person.readPortfolio',
+      'person.confirmSpecialism',
       'person.conductReview',
       'person.recordTraining',
       'account.read',
@@ -73,7 +75,7 @@ export const grants: readonly Grant[] = [
   {
     roles: ['line_manager'],
     scope: 'reports',
-    actions: ['person.read', 'person.readPortfolio', 'person.decideEvidence', 'person.conductReview'],
+    actions: ['person.read', 'person.readPortfolio', 'person.decideEvidence', 'person.confirmSpecialism', 'person.conductReview'],
   },
   {
     roles: ['staff', 'line_manager', 'school_admin', 'trust_admin', 'assessor', 'partnership_coordinator'],

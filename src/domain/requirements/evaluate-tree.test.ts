@@ -17,7 +17,7 @@ const gcse4 = (subject: 'english' | 'maths' | 'science'): Requirement => ({
 describe('evaluate: the tree it returns', () => {
   it('gives evidence for a met leaf and an action for an unmet one', () => {
     const met = evaluate(gcse4('english'), person({ achievements: [eng('5')] }), catalogue, primary);
-    expect(met.evidence).toEqual(['english gcse-9-1 grade 5']);
+    expect(met.evidence).toEqual(['gcse-9-1 English grade 5']);
     expect(met.action).toBeUndefined();
     const unmet = evaluate({ type: 'subjectLevel', subject: 'maths', atLeast: 'L2' }, person(), catalogue, primary);
     expect(unmet.action).toBe('achieve Level 2 maths — e.g. gcse-9-1 4');
@@ -46,7 +46,7 @@ describe('evaluate: the tree it returns', () => {
       primary,
     );
     expect(node.items).toEqual({ framework: 'fx', total: 4, met: ['S.1'], developing: ['S.2'], missing: ['S.2', 'S.3', 'S.4'] });
-    expect(node.action).toBe('have S.2, S.3, S.4 judged met');
+    expect(node.action).toBe('have S.2 — S.2; S.3 — S.3; S.4 — S.4 judged met');
   });
 
   it('says why a phase condition does not apply', () => {

@@ -294,6 +294,24 @@ const rows: Row[] = [
     state: { achievements: [eng('4')] },
     status: 'partial',
   },
+  {
+    name: 'not: met without what it excludes (no degree held)',
+    requirement: { type: 'not', requirement: { type: 'degree', kind: 'honours-degree' } },
+    state: { achievements: [{ degree: 'foundation-degree', credits: 240, level: 5 }] },
+    status: 'met',
+  },
+  {
+    name: 'not: unmet when the excluded thing is held (a graduate)',
+    requirement: { type: 'not', requirement: { type: 'degree', kind: 'honours-degree' } },
+    state: { achievements: [{ degree: 'honours-degree', credits: 360, level: 6 }] },
+    status: 'not-met',
+  },
+  {
+    name: 'not: progress towards what it excludes (some credits) still leaves it met',
+    requirement: { type: 'not', requirement: { type: 'credits', level: 6, atLeast: 60 } },
+    state: { achievements: [{ units: [{ level: 6, credits: 20 }] }] },
+    status: 'met',
+  },
 ];
 
 describe('evaluate: every requirement kind', () => {
@@ -320,8 +338,37 @@ describe('evaluate: every requirement kind', () => {
       'status',
       'flag',
       'when',
+      'not',
     ]) {
       expect(kinds.has(kind), kind).toBe(true);
     }
+  });
+});
+
+describe('evaluate: not', () => {
+  it('says why it is unmet and that nothing can be done, and shows the evidence that excludes the person', () => {
+    // The teacher degree apprenticeship is only for people without a degree: a graduate cannot "do" anything to meet it.
+    const graduate = person({ achievements: [{ degree: 'honours-degree', credits: 360, level: 6 }] });
+    const node = evaluate(
+      { type: 'not', label: 'No degree held', requirement: { type: 'degree', kind: 'honours-degree', label: 'a degree' } },
+      graduate,
+      catalogue,
+      { phase: 'primary' },
+    );
+    expect(node).toMatchObject({
+      status: 'not-met',
+      label: 'No degree held',
+      evidence: ['holds an honours degree'],
+      action: 'none: only for people without a degree',
+    });
+    expect(node.children[0]?.status).toBe('met');
+    const nonGraduate = evaluate(
+      { type: 'not', requirement: { type: 'degree', kind: 'honours-degree', label: 'a degree' } },
+      person(),
+      catalogue,
+      { phase: 'primary' },
+    );
+    expect(nonGraduate).toMatchObject({ status: 'met', label: 'without a degree', evidence: ['does not hold a degree'] });
+    expect(nonGraduate.action).toBeUndefined();
   });
 });

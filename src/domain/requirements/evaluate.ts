@@ -62,6 +62,22 @@ export const evaluate = (
         children: [then],
       };
     }
+    case 'not': {
+      // Met when the inner requirement is not met outright or conditionally (met "subject to" a decision still counts as held).
+      const inner = evaluate(requirement.requirement, state, catalogue, context, strength);
+      const status: RequirementStatus = inner.status === 'met' ? 'not-met' : 'met';
+      return {
+        type: 'not',
+        status,
+        strength,
+        label: requirement.label ?? `without ${inner.label}`,
+        evidence: status === 'met' ? [`does not hold ${inner.label}`] : inner.evidence,
+        ...(status === 'not-met' ? { action: requirement.action ?? `none: ${exclusionReason(inner)}` } : {}),
+        ...withConditions(requirement, status, []),
+        ...(inner.choice ? { choice: inner.choice } : {}),
+        children: [inner],
+      };
+    }
     default: {
       const leaf = evaluateLeaf(requirement, state, catalogue, context);
       // A pending choice's question wins over the data's action: nothing else can be done first.
@@ -81,6 +97,9 @@ export const evaluate = (
     }
   }
 };
+
+/** Why an unmet `not` closes a route, from its evaluated inner requirement: "only for people without a degree". */
+export const exclusionReason = (inner: EvaluationNode): string => `only for people without ${inner.label}`;
 
 /**
  * Whether a `when` applies in the context: by the school's phase, or by the teacher-training phase

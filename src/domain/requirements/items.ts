@@ -1,5 +1,6 @@
 import type { PersonState } from '../../contracts/person-state.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
+import { itemLabel } from '../../framework/item-label.ts';
 import type { CompetencyItem, Requirement } from '../../framework/schema.ts';
 import type { LeafOutcome } from './leaves.ts';
 import type { EvaluationContext, PendingChoice } from './types.ts';
@@ -33,8 +34,11 @@ export const codesOf = (req: ItemsRule, catalogue: Catalogue, context: Evaluatio
   ...(req.set ? itemsOfSet(req.set, req.set.option ?? context.option, catalogue).map((i) => i.code) : []),
 ];
 
-const listed = (codes: readonly string[]) =>
-  codes.length <= MAX_LISTED ? codes.join(', ') : `${codes.slice(0, MAX_LISTED).join(', ')} and ${codes.length - MAX_LISTED} more`;
+/** Items as people read them, "CODE — statement" (framework/item-label.ts), at most MAX_LISTED of them. */
+const listed = (codes: readonly string[], catalogue: Catalogue) => {
+  const labels = codes.slice(0, MAX_LISTED).map((code) => itemLabel(catalogue, code).text);
+  return codes.length <= MAX_LISTED ? labels.join('; ') : `${labels.join('; ')} and ${codes.length - MAX_LISTED} more`;
+};
 
 /**
  * The option a set needs chosen and has not got: when the set's framework scopes items to options
@@ -80,7 +84,7 @@ const scopeOf = (req: ItemsRule, catalogue: Catalogue, context: EvaluationContex
   const framework = req.set ? catalogue.framework(req.set.framework) : undefined;
   return req.set
     ? `${framework?.title ?? req.set.framework}${req.set.kinds ? ` ${req.set.kinds.join('/')}` : ''} items${option ? ` (core and option ${option})` : ''}`
-    : listed(req.codes ?? []);
+    : listed(req.codes ?? [], catalogue);
 };
 
 /**
@@ -97,7 +101,7 @@ export const evaluateItems = (req: ItemsMet, state: PersonState, catalogue: Cata
   const action = choice
     ? `${choice.text} — until then only the core items are counted`
     : missing.length > 0
-      ? `have ${listed(missing)} judged met`
+      ? `have ${listed(missing, catalogue)} judged met`
       : undefined;
   return {
     status,
@@ -134,7 +138,7 @@ export const evaluateWorkingTowards = (
   const action = choice
     ? choice.text
     : begun < needed
-      ? `begin evidence on ${needed - begun} more of them (e.g. ${listed(notBegun.slice(0, MAX_LISTED))}) and review it with your line manager`
+      ? `begin evidence on ${needed - begun} more of them (e.g. ${listed(notBegun.slice(0, 3), catalogue)}) and review it with your line manager`
       : undefined;
   return {
     status,

@@ -14,6 +14,7 @@ import { progressionGraph } from '../progression-graph.ts';
 import { adultLevelName, bestAdultLevel, exampleGradeForLevel, gradesAtLevel, gradesReaching } from '../subject-levels.ts';
 import { evaluateItems, evaluateWorkingTowards } from './items.ts';
 import type { EvaluationContext, ItemProgress, PendingChoice, RequirementStatus } from './types.ts';
+import { gradeInWords, subjectInWords } from './words.ts';
 
 /** A leaf's outcome before the label and action from the data are applied. */
 export type LeafOutcome = {
@@ -25,7 +26,7 @@ export type LeafOutcome = {
   items?: ItemProgress;
 };
 
-export type Leaf = Exclude<Requirement, { type: 'allOf' | 'anyOf' | 'atLeast' | 'when' }>;
+export type Leaf = Exclude<Requirement, { type: 'allOf' | 'anyOf' | 'atLeast' | 'when' | 'not' }>;
 
 const held = (yes: boolean, evidence: string[], label: string, action: string): LeafOutcome =>
   yes ? { status: 'met', evidence, label } : { status: 'not-met', evidence, label, action };
@@ -45,6 +46,16 @@ const flagWording = {
   },
 } satisfies Record<Flag, { label: string; action: string }>;
 
+/** A degree kind in words: "an honours degree", "a foundation degree". */
+const degreeInWords = (kind: string): string => {
+  const words = kind.replace(/-/g, ' ');
+  return `${/^(?:[aeiou]|hon)/i.test(words) ? 'an' : 'a'} ${words}`;
+};
+
+/** A held grade in words, by its scheme's title: "GCSE (9 to 1 grading, England) English grade 5". */
+const heldInWords = (g: { subject: string; scheme: string; grade: string }, catalogue: Catalogue): string =>
+  gradeInWords(catalogue.gradeScheme(g.scheme)?.title ?? g.scheme, g.subject, g.grade);
+
 const titleOf = (catalogue: Catalogue, code: string): string =>
   catalogue.qualification(code)?.title ?? catalogue.role(code)?.title ?? catalogue.status(code)?.title ?? code;
 
@@ -63,7 +74,7 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
         .filter((q) => qualificationLevelRank(q.level) >= rank && subjectOk(q.subject))
         .map((q) => `holds ${q.title}`);
       const degrees = state.achievements.flatMap((a) =>
-        'degree' in a && a.level >= rank && subjectOk(a.subject) ? [`holds a ${a.degree} at Level ${a.level}`] : [],
+        'degree' in a && a.level >= rank && subjectOk(a.subject) ? [`holds ${degreeInWords(a.degree)} at Level ${a.level}`] : [],
       );
       const evidence = [...quals, ...degrees];
       const what = `a ${qualificationLevelName(req.level)} qualification${req.subject ? ` in ${req.subject}` : ''}`;
@@ -76,9 +87,9 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
       const level = adultLevelName(req.atLeast);
       const evidence =
         reaching.length > 0
-          ? reaching.map((g) => `${g.subject} ${g.scheme} grade ${g.grade}`)
+          ? reaching.map((g) => heldInWords(g, catalogue))
           : best
-            ? [`${req.subject} at ${adultLevelName(best)}`]
+            ? [`${subjectInWords(req.subject)} at ${adultLevelName(best)}`]
             : [];
       const action = `achieve ${level} ${req.subject}${example ? ` — e.g. ${example.scheme.title} ${example.grade}` : ''}`;
       return held(reaching.length > 0, evidence, `${req.subject} at ${level} or above`, action);
@@ -86,7 +97,7 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
     case 'subjectGrade': {
       const reaching = gradesReaching(state, req.subject, req.atLeast, req.schemes, catalogue);
       const schemes = req.schemes.map((id) => catalogue.gradeScheme(id)?.title ?? id).join(' or ');
-      const evidence = reaching.map((g) => `${g.subject} ${g.scheme} grade ${g.grade}`);
+      const evidence = reaching.map((g) => heldInWords(g, catalogue));
       return held(
         reaching.length > 0,
         evidence,
@@ -122,12 +133,12 @@ export const evaluateLeaf = (req: Leaf, state: PersonState, catalogue: Catalogue
     case 'degree': {
       const kinds = [req.kind, ...(req.orKinds ?? [])];
       const evidence = [
-        ...state.achievements.flatMap((a) => ('degree' in a && kinds.includes(a.degree) ? [`holds a ${a.degree}`] : [])),
+        ...state.achievements.flatMap((a) => ('degree' in a && kinds.includes(a.degree) ? [`holds ${degreeInWords(a.degree)}`] : [])),
         ...heldQualifications(state, catalogue)
           .filter((q) => kinds.includes(q.kind))
           .map((q) => `holds ${q.title}`),
       ];
-      return held(evidence.length > 0, evidence, `a ${kinds.join(' or ')}`, `complete a ${req.kind}`);
+      return held(evidence.length > 0, evidence, kinds.map(degreeInWords).join(' or '), `complete ${degreeInWords(req.kind)}`);
     }
     case 'role': {
       const current = state.role;

@@ -13,6 +13,7 @@ import { registerPortfolioRoutes } from './portfolio.ts';
 import { registerProgressionRoutes } from './progression.ts';
 import { registerReviewRoutes } from './reviews.ts';
 import { registerSessionRoutes } from './session.ts';
+import { registerSpecialismRoutes } from './specialisms.ts';
 import { registerTrainingRoutes } from './training.ts';
 
 /** The JSON API, mounted under /api. Each area registers its routes from its own file. */
@@ -31,4 +32,5 @@ export const registerApi = (api: FastifyInstance, context: AppContext) => {
   registerPortfolioRoutes(api, context);
   registerCpdRoutes(api, context);
   registerReviewRoutes(api, context);
+  registerSpecialismRoutes(api, context);
 };

@@ -6,6 +6,12 @@ import type { SessionRecord } from '../../store/sessions.ts';
 /** The MFA page a half-signed-in session is sent to. */
 export const MFA_PATH = '/sign-in/mfa';
 
+/** Where sign-in lands when no page asked to come back to: the signed-in home (the public home stays at "/"). */
+export const SIGNED_IN_HOME = '/home';
+
+/** After sign-in: the page asked for, or the signed-in home instead of the public one. */
+export const landingOf = (next: string): string => (next === '/' ? SIGNED_IN_HOME : next);
+
 const isControlCharacter = (character: string) => {
   const code = character.charCodeAt(0);
   return code < 0x20 || code === 0x7f;

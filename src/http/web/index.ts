@@ -6,6 +6,7 @@ import { setUpWebErrors } from './errors.ts';
 import { registerAuthRoutes, setUpSignedInHeader } from './routes/auth.ts';
 import { registerExploreRoutes } from './routes/explore.ts';
 import { registerExplorerRoutes } from './routes/explorer.ts';
+import { registerHomeRoutes } from './routes/home.ts';
 import { registerInvitationRoutes } from './routes/invitations.ts';
 import { registerNextStepRoutes } from './routes/next-step.ts';
 import { registerOutboxRoutes } from './routes/outbox.ts';
@@ -31,11 +32,12 @@ export const registerWeb = async (app: FastifyInstance, context: AppContext) => 
     preCompressed: true,
     maxAge: context.config.production ? '1d' : 0,
   });
-  await setUpViews(app, { demo: context.demo, production: context.config.production });
+  await setUpViews(app, { demo: context.demo, production: context.config.production, catalogue: () => context.catalogue.current() });
   setUpWebErrors(app);
   setUpSignedInHeader(app, context);
   setUpDirectoryNavigation(app, context);
   registerExplorerRoutes(app, context);
+  registerHomeRoutes(app, context);
   registerExploreRoutes(app, context);
   registerNextStepRoutes(app, context);
   registerPlanRouteRoutes(app, context);

@@ -4,6 +4,10 @@ import fastifyView from '@fastify/view';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { humanSize, mediaTypeName } from '../../domain/attachments/accepted-files.ts';
+import type { Catalogue } from '../../framework/catalogue.ts';
+import { itemLabel } from '../../framework/item-label.ts';
+import { govukDate, govukDateShort, govukDateTime, govukDateTimeShort, govukTime } from './dates.ts';
+import { addPublicWordingFilters } from './public-wording.ts';
 
 const viewsDir = fileURLToPath(new URL('./views/', import.meta.url));
 const govukDir = fileURLToPath(new URL('../../../node_modules/govuk-frontend/dist/', import.meta.url));
@@ -14,7 +18,7 @@ type PageLocals = { cspNonce: string; demo: boolean; currentPath: string };
 const localsOf = new WeakMap<FastifyRequest, PageLocals>();
 
 /** Nunjucks over Pathways' views and govuk-frontend's macros, with the filters the views use. */
-export const setUpViews = async (app: FastifyInstance, options: { demo: boolean; production: boolean }) => {
+export const setUpViews = async (app: FastifyInstance, options: { demo: boolean; production: boolean; catalogue?: () => Catalogue }) => {
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [viewsDir, govukDir],
@@ -23,9 +27,15 @@ export const setUpViews = async (app: FastifyInstance, options: { demo: boolean;
       autoescape: true,
       noCache: !options.production,
       onConfigure: (env: nunjucks.Environment) => {
+        addPublicWordingFilters(env);
         env.addFilter('creditsText', (credits: number | null | undefined) =>
           credits === null || credits === undefined ? 'not given in the source' : `${credits}`,
         );
+        // A competency item as "CODE — statement", from the current catalogue (framework/item-label.ts).
+        env.addFilter('itemLabel', (code: string) => {
+          const catalogue = options.catalogue?.();
+          return catalogue ? itemLabel(catalogue, String(code)).text : String(code);
+        });
         env.addFilter('fileSize', (bytes: number) => humanSize(Number(bytes)));
         env.addFilter('fileKind', (mediaType: string) => mediaTypeName(String(mediaType)));
         // A plain string (empty when none), unlike a macro's output, whose SafeString is always truthy.
@@ -35,6 +45,12 @@ export const setUpViews = async (app: FastifyInstance, options: { demo: boolean;
             .map((e) => e.text)
             .join(' '),
         );
+        // Dates as GOV.UK writes them, in UK local time (./dates.ts); exports keep ISO dates.
+        env.addFilter('govukDate', govukDate);
+        env.addFilter('govukDateShort', govukDateShort);
+        env.addFilter('govukDateTime', govukDateTime);
+        env.addFilter('govukDateTimeShort', govukDateTimeShort);
+        env.addFilter('govukTime', govukTime);
         env.addFilter('levelText', (level: number | string) =>
           typeof level === 'number' ? `Level ${level}` : `Entry Level ${String(level).slice(1)}`,
         );

@@ -32,7 +32,13 @@ export const listAccounts = async (deps: AuthorizeDeps, actor: Actor | Anonymous
   const store = directory(deps.db);
   const { rows, total } = await store.listAccounts(scope, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize });
   const roles = await store.rolesOf(rows.map((r) => r.id));
-  return { accounts: rows.map((row) => ({ ...row, roles: roles.filter((r) => r.user_id === row.id) })), total, ...page };
+  // "Invite a user" is offered only to those who may invite at one of their organisations.
+  const invite =
+    actor.kind === 'user' &&
+    actor.assignments.some(
+      (a) => can(actor, 'account.invite', { type: 'account', trustId: a.trustId, organisationId: a.organisationId, userId: 'new' }).allowed,
+    );
+  return { accounts: rows.map((row) => ({ ...row, roles: roles.filter((r) => r.user_id === row.id) })), total, ...page, can: { invite } };
 };
 
 /** One account with its roles (account.read). */

@@ -1,6 +1,8 @@
 import { AppError } from '../../contracts/errors.ts';
 import type { SchoolInput } from '../../contracts/organisations.ts';
+import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { can } from '../../domain/policy/can.ts';
 import { audit } from '../../store/audit.ts';
 import { directory } from '../../store/directory.ts';
 import { organisations } from '../../store/organisations.ts';
@@ -26,13 +28,29 @@ export const showOrganisation = async (deps: AuthorizeDeps, actor: Actor | Anony
   const organisation = await findOrRefuse(deps, actor, id);
   await authorize(deps, actor, 'organisation.read', resourceOf(organisation));
   const store = directory(deps.db);
+  const here = resourceOf(organisation);
+  const allowed = (action: Action) => can(actor, action, here).allowed;
+  // What the page may offer: no link to a form or list the user would be refused.
+  const abilities = {
+    update: allowed('organisation.update'),
+    createSchool: organisation.kind === 'trust' && allowed('organisation.createSchool'),
+    readTraining: allowed('organisation.readTraining'),
+    manageTraining: allowed('organisation.manageTraining'),
+    readStaff: can(actor, 'person.read', { ...here, type: 'person', personId: 'all' }).allowed,
+  };
   if (organisation.kind === 'trust') {
     const schools = await store.listSchools(organisation.id);
     const counts = await Promise.all(schools.map((s) => store.staffCount(s.id)));
-    return { organisation, trust: organisation, schools: schools.map((s, i) => ({ ...s, staffCount: counts[i] ?? 0 })), staffCount: null };
+    return {
+      organisation,
+      trust: organisation,
+      schools: schools.map((s, i) => ({ ...s, staffCount: counts[i] ?? 0 })),
+      staffCount: null,
+      can: abilities,
+    };
   }
   const trust = (await store.findOrganisation(organisation.trust_id)) ?? null;
-  return { organisation, trust, schools: [], staffCount: await store.staffCount(organisation.id) };
+  return { organisation, trust, schools: [], staffCount: await store.staffCount(organisation.id), can: abilities };
 };
 
 /** May the actor change this organisation? For pages that offer the form before it is sent. */

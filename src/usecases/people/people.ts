@@ -1,5 +1,6 @@
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { can } from '../../domain/policy/can.ts';
 import { directory, type PeopleFilters } from '../../store/directory.ts';
 import { type AuthorizeDeps, authorize, unknownPerson } from '../authorize.ts';
 import { authorizeList } from './scope.ts';
@@ -37,6 +38,13 @@ export const showPerson = async (deps: AuthorizeDeps, actor: Actor | Anonymous, 
     organisationId: person.organisation_id,
     personId: person.id,
   });
-  const [posts, reports] = await Promise.all([store.postsOf(person.id), store.reportsOf(person.id)]);
-  return { person, posts, reports };
+  const [posts, reports, manager] = await Promise.all([
+    store.postsOf(person.id),
+    store.reportsOf(person.id),
+    person.line_manager_id ? store.findPerson(person.line_manager_id) : undefined,
+  ]);
+  const mayRead = (p: { id: string; trust_id: string; organisation_id: string }) =>
+    can(actor, 'person.read', { type: 'person', trustId: p.trust_id, organisationId: p.organisation_id, personId: p.id }).allowed;
+  // The page links the line manager's record only for those who may open it (a member of staff may not).
+  return { person, posts, reports, can: { openLineManager: manager ? mayRead(manager) : false } };
 };

@@ -153,9 +153,9 @@ describe.each(testDatabaseKinds())('achievements on %s', (kind) => {
     const ta3After = await gapForPerson(deps, otherStaff, person, 'TA3');
     expect(JSON.stringify(ta3After.gap)).toContain('holds Level 3 Certificate');
     const text = JSON.stringify(after.gap);
-    expect(text).toContain('english gcse-9-1 grade 5');
-    expect(text).toContain('maths gcse-legacy grade C');
-    expect(text).not.toContain('maths functional-skills grade L2');
+    expect(text).toContain('GCSE (9 to 1 grading, England) English grade 5');
+    expect(text).toContain('GCSE maths grade C');
+    expect(text).not.toContain('Functional Skills maths Level 2');
     expect(after.basis.join(' ')).toContain('4 achievements and 0 judgements from the portfolio');
   });
 });

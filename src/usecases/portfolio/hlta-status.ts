@@ -4,6 +4,7 @@ import { detailsFromZod } from '../../contracts/zod-issues.ts';
 import { headteacherStatuses, statusBacking } from '../../domain/hlta-award.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { schoolDateOf } from '../../domain/school-date.ts';
+import { itemLabel } from '../../framework/item-label.ts';
 import type { Status, StatusKind } from '../../framework/schema.ts';
 import { Phase } from '../../framework/schema.ts';
 import { achievements, type StoredAchievement } from '../../store/achievements.ts';
@@ -84,7 +85,7 @@ export const awardHltaStatus = async (
     throw new AppError(
       'conflict',
       `${standing.status.title} needs every standard judged met: ${standing.met.length} of ${standing.required.length} are`,
-      standing.notMet.map((code) => ({ where: code, reason: `${deps.catalogue.title(code)} is not judged met` })),
+      standing.notMet.map((code) => ({ where: code, reason: `${itemLabel(deps.catalogue, code).text} is not judged met` })),
     );
   const stored: StoredAchievement = {
     id: newIdOf(deps),

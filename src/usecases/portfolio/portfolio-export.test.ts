@@ -132,6 +132,7 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
     expect(record.judgements).toEqual([
       expect.objectContaining({
         itemCode: 'HLTA.7',
+        itemTitle: 'improve their own knowledge and practice including responding to advice and feedback.',
         current: expect.objectContaining({ value: 'met', evidenceTitle: 'Leading a phonics group' }),
         history: [expect.objectContaining({ value: 'met' }), expect.objectContaining({ value: 'developing' })],
       }),
@@ -152,6 +153,13 @@ describe.each(testDatabaseKinds())('portfolio exports, overview and team on %s',
     expect(text).toContain('Portfolio of');
     expect(text).toContain('Leading a phonics group');
     expect(text).toContain('2026/27');
+  });
+
+  it('labels every item in the PDF with its code and its statement, judgements and evidence claims alike', async () => {
+    const text = pdfText((await exportPortfolioPdf(deps, as.manager, own.reportId, { compress: false })).bytes);
+    expect(text).toContain('HLTA.7 — improve their own knowledge');
+    expect(text).toContain('HLTA.2 — ');
+    expect(text).not.toMatch(/HLTA\.\d+(?!\d| — )/);
   });
 
   it('refuses another trust’s admin', async () => {

@@ -4,6 +4,7 @@ import { PORTFOLIO_RECORD_VERSION, PortfolioRecord } from '../../contracts/portf
 import { minutesByAcademicYear } from '../../domain/academic-year.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
+import { itemLabel } from '../../framework/item-label.ts';
 import { audit } from '../../store/audit.ts';
 import { portfolioRecord } from '../../store/portfolio-record.ts';
 import { unknownPerson } from '../authorize.ts';
@@ -21,7 +22,7 @@ const recordOf = async (deps: PortfolioDeps, trustId: string, personId: string):
   const judgements = [...byItem].flatMap(([itemCode, rows]) => {
     const history = rows.map(({ itemCode: _code, ...entry }) => entry);
     const [current] = history;
-    return current ? [{ itemCode, itemTitle: deps.catalogue.title(itemCode), current, history }] : [];
+    return current ? [{ itemCode, itemTitle: itemLabel(deps.catalogue, itemCode).statement || itemCode, current, history }] : [];
   });
   const done = stored.cpd.flatMap((a) => (a.status === 'done' && a.occurredOn ? [{ occurredOn: a.occurredOn, minutes: a.minutes }] : []));
   const draft = {
@@ -71,7 +72,12 @@ export const exportPortfolioPdf = async (
 ): Promise<{ fileName: string; bytes: Uint8Array }> => {
   const subject = await loadSubject(deps, actor, personId, 'person.readPortfolio');
   const record = await recordOf(deps, subject.trustId, subject.id);
-  const bytes = await portfolioRecordPdf(record, describeAchievement(deps.catalogue), options);
+  const bytes = await portfolioRecordPdf(
+    record,
+    describeAchievement(deps.catalogue),
+    (code) => itemLabel(deps.catalogue, code).text,
+    options,
+  );
   await recordExport(deps, actor, subject.trustId, subject.id, 'pdf');
   return { fileName: 'portfolio.pdf', bytes };
 };

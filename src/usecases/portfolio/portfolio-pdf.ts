@@ -24,6 +24,8 @@ const heading = (text: string): Content => ({ text, fontSize: 14, bold: true, ma
 export const portfolioRecordPdf = (
   record: PortfolioRecord,
   describe: (details: Record<string, unknown>) => string,
+  /** A competency item as "CODE — statement" (framework/item-label.ts). */
+  label: (code: string) => string,
   options: { compress?: boolean } = {},
 ): Promise<Uint8Array> => {
   const { person } = record;
@@ -52,7 +54,7 @@ export const portfolioRecordPdf = (
           ...new Set(j.history.flatMap((h) => (h.evidenceId ? [h.evidenceTitle ?? evidenceTitle.get(h.evidenceId) ?? ''] : []))),
         ];
         return [
-          `${j.itemCode}: ${j.itemTitle}`,
+          label(j.itemCode),
           `${words(j.current.value)} (${j.current.judgedAt.slice(0, 10)}${j.current.source === 'observation' ? ', from observation' : ''})`,
           titles.filter(Boolean).join('; '),
         ];
@@ -63,7 +65,12 @@ export const portfolioRecordPdf = (
     heading('Evidence'),
     table(
       ['Title', 'Kind', 'Date', 'Claims'],
-      record.evidence.map((e) => [e.title, words(e.kind), e.occurredOn, e.claims.map((c) => `${c.itemCode} (${c.status})`).join(', ')]),
+      record.evidence.map((e) => [
+        e.title,
+        words(e.kind),
+        e.occurredOn,
+        e.claims.map((c) => `${label(c.itemCode)} (${c.status})`).join('\n'),
+      ]),
       ['*', 'auto', 'auto', '*'],
     ),
 
@@ -91,7 +98,7 @@ export const portfolioRecordPdf = (
           (r): Content => ({
             stack: [
               { text: `${r.academicYear}: ${words(r.stage)}${r.outcome ? ` — ${r.outcome}` : ''}`, bold: true },
-              { ul: r.objectives.map((o) => `${o.title}${o.itemCodes.length > 0 ? ` (${o.itemCodes.join(', ')})` : ''}`) },
+              { ul: r.objectives.map((o) => `${o.title}${o.itemCodes.length > 0 ? ` (${o.itemCodes.map(label).join('; ')})` : ''}`) },
               ...r.comments.map((c) => ({ text: `${words(c.stage)}, ${c.side}: ${c.body}`, margin: [0, 2, 0, 0] }) satisfies Content),
             ],
             margin: [0, 0, 0, 8],

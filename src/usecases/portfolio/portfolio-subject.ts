@@ -6,6 +6,7 @@ import type { EvaluationContext } from '../../domain/requirements/index.ts';
 import { achievements } from '../../store/achievements.ts';
 import type { ProgressionSubject } from '../../store/duty-profiles.ts';
 import { judgements } from '../../store/judgements.ts';
+import { specialismRecords } from '../../store/specialisms.ts';
 import { loadSubject, stateOfSubject } from '../progression/stored-person.ts';
 import type { PortfolioDeps } from './deps.ts';
 
@@ -28,13 +29,20 @@ export const loadPortfolioSubject = async (
   action: Action,
 ): Promise<PortfolioSubject> => {
   const subject = await loadSubject(deps, actor, personId, action);
-  const { state: base } = stateOfSubject(subject, deps.catalogue);
   const store = achievements(deps.db);
-  const [held, flags, current] = await Promise.all([
+  const [held, flags, current, confirmed] = await Promise.all([
     store.listFor(subject.trustId, subject.id),
     store.flags(subject.trustId, subject.id),
     judgements(deps.db).current(subject.trustId, subject.id),
+    specialismRecords(deps.db).lettersWith(subject.trustId, subject.id, 'confirmed'),
   ]);
+  // Specialisms count once the line manager has confirmed them (or the staff record has them).
+  const { state: base } = stateOfSubject(subject, deps.catalogue, {
+    achievements: [],
+    flags,
+    judgements: [],
+    specialisms: { confirmed, awaiting: [] },
+  });
   const { state } = portfolioState({
     achievements: held.map((a) => a.details),
     flags,

@@ -5,17 +5,25 @@ import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { type PortfolioFacts, portfolioState } from '../../domain/portfolio-state.ts';
 import { resolvePersonState } from '../../domain/resolve-input.ts';
+import { countedSpecialisms } from '../../domain/specialisms.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { Nation, Phase } from '../../framework/schema.ts';
 import { achievements } from '../../store/achievements.ts';
 import { type ProgressionSubject, progressionSubjects } from '../../store/duty-profiles.ts';
 import { judgements } from '../../store/judgements.ts';
+import { specialismRecords } from '../../store/specialisms.ts';
 import type { Tables } from '../../store/tables.ts';
 import { authorize, unknownPerson } from '../authorize.ts';
 import type { ProgressionDeps } from './deps.ts';
 
 /** A stored person as the engine sees them, with notes on what the state is built from and what it lacks. */
-export type StoredPersonState = { person: { id: string; name: string }; state: PersonState; basis: string[] };
+export type StoredPersonState = {
+  person: { id: string; name: string };
+  state: PersonState;
+  basis: string[];
+  /** Specialisms the person recorded that still await the line manager's confirmation (not counted yet). */
+  awaitingSpecialisms: string[];
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -66,16 +74,19 @@ export const stateOfSubject = (subject: ProgressionSubject, catalogue: Catalogue
   const role = subject.gradedRole && catalogue.role(subject.gradedRole) ? subject.gradedRole : undefined;
   if (subject.gradedRole && !role) basis.push(`The graded role ${subject.gradedRole} is not a role in the framework, so it is left out.`);
   if (!subject.gradedRole) basis.push('No graded role is recorded for this person.');
+  // Only specialisms on the staff record or confirmed by the line manager count; recorded ones wait.
+  const specialisms = countedSpecialisms(subject.specialisms, facts.specialisms?.confirmed ?? []);
+  const awaitingSpecialisms = (facts.specialisms?.awaiting ?? []).filter((s) => !specialisms.includes(s));
   const draft = {
     ...(role ? { role } : {}),
     phase: phase.success ? phase.data : 'other',
     nation: nation.success ? nation.data : 'England',
-    specialisms: subject.specialisms,
+    specialisms,
     ...portfolio.state,
   };
   let resolved = resolvePersonState(draft, catalogue);
   if (!resolved.ok && resolved.errors.some((e) => e.where.startsWith('$.specialisms'))) {
-    basis.push(`Recorded specialisms that the framework does not know were left out (${subject.specialisms.join(', ')}).`);
+    basis.push(`Recorded specialisms that the framework does not know were left out (${specialisms.join(', ')}).`);
     resolved = resolvePersonState({ ...draft, specialisms: [] }, catalogue);
   }
   if (!resolved.ok) {
@@ -93,10 +104,12 @@ export const stateOfSubject = (subject: ProgressionSubject, catalogue: Catalogue
   }
   if (!resolved.ok) throw new AppError('internal', 'The stored person cannot be described as a person state', resolved.errors);
   basis.unshift(
-    `Built from the stored record: graded role ${role ?? 'none'}, ${resolved.value.phase} phase and ${resolved.value.nation} from the employing school, specialisms ${subject.specialisms.length > 0 ? subject.specialisms.join(', ') : 'none'}.`,
+    `Built from the stored record: graded role ${role ?? 'none'}, ${resolved.value.phase} phase and ${resolved.value.nation} from the employing school, specialisms ${specialisms.length > 0 ? specialisms.join(', ') : 'none'}.`,
     portfolioNote(portfolio.counted, Object.keys(portfolio.state.judgements).length, portfolio.leftOut, facts.flags),
   );
-  return { person: { id: subject.id, name: subject.name }, state: resolved.value, basis };
+  if (awaitingSpecialisms.length > 0)
+    basis.push(`Specialisms awaiting confirmation by the line manager, not counted yet: ${awaitingSpecialisms.join(', ')}.`);
+  return { person: { id: subject.id, name: subject.name }, state: resolved.value, basis, awaitingSpecialisms };
 };
 
 /** The person state of a stored person the actor may read the portfolio of. */
@@ -110,9 +123,14 @@ const noFacts: PortfolioFacts = { achievements: [], flags: { ehcpOrStatement: fa
 /** What the portfolio holds for a stored person: current achievements, flags and current judgements. */
 export const portfolioFacts = async (db: Kysely<Tables>, subject: ProgressionSubject): Promise<PortfolioFacts> => {
   const store = achievements(db);
+  const recorded = specialismRecords(db);
   return {
     achievements: (await store.listFor(subject.trustId, subject.id)).map((a) => a.details),
     flags: await store.flags(subject.trustId, subject.id),
     judgements: await judgements(db).current(subject.trustId, subject.id),
+    specialisms: {
+      confirmed: await recorded.lettersWith(subject.trustId, subject.id, 'confirmed'),
+      awaiting: await recorded.lettersWith(subject.trustId, subject.id, 'awaiting'),
+    },
   };
 };

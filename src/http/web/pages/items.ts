@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../../framework/catalogue.ts';
 import type { CompetencyItem, Framework } from '../../../framework/schema.ts';
 import { anchorOf } from '../links.ts';
+import { labelOf } from '../public-wording.ts';
 
 /** An item with the items under it, ready for the nested-list macro. */
 export type ItemNode = {
@@ -58,7 +59,7 @@ export const frameworkSections = (catalogue: Catalogue, framework: Framework, op
       owned.map((i) => i.code),
       option,
     );
-    return role ? { heading: `${role.id}: ${role.title}`, href: `/roles/${encodeURIComponent(role.id)}`, nodes } : { nodes };
+    return role ? { heading: labelOf(role.id, role.title), href: `/roles/${encodeURIComponent(role.id)}`, nodes } : { nodes };
   });
 };
 

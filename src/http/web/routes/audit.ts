@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { exportAuditCsv, listAuditEvents } from '../../../usecases/audit-log/audit-log.ts';
+import { auditHistory } from '../../../usecases/audit-log/audit-history.ts';
+import { exportAuditCsv } from '../../../usecases/audit-log/audit-log.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { AuditQuery, auditFiltersOf, auditPageSize } from '../../api/audit.ts';
 import { renderPage } from '../views.ts';
@@ -13,7 +14,7 @@ export const registerAuditPages = (app: FastifyInstance, context: AppContext) =>
     signedInPage(async (request, reply, actor) => {
       const parsed = AuditQuery.safeParse(request.query);
       const query = parsed.success ? parsed.data : AuditQuery.parse({});
-      const result = await listAuditEvents(pageDeps(context, request), actor, auditFiltersOf(query), {
+      const result = await auditHistory(pageDeps(context, request), actor, auditFiltersOf(query), {
         page: query.page,
         pageSize: auditPageSize,
       });
@@ -22,14 +23,16 @@ export const registerAuditPages = (app: FastifyInstance, context: AppContext) =>
         for (const [key, value] of Object.entries({ ...query, page })) if (value) params.set(key, String(value));
         return params.toString();
       };
+      const choose = (options: { value: string; text: string }[], selected: string | undefined, all: string) => [
+        { value: '', text: all },
+        ...options.map((o) => ({ ...o, selected: o.value === selected })),
+      ];
       return renderPage(request, reply, '../audit/list', {
         query,
         invalid: !parsed.success,
-        events: result.rows.map((r) => ({
-          ...r,
-          occurredAt: r.occurred_at.toISOString().replace('T', ' ').slice(0, 19),
-          dataText: JSON.stringify(r.data),
-        })),
+        entries: result.entries,
+        people: choose(result.choices.people, query.actor, 'Anyone'),
+        actions: choose(result.choices.actions, query.action, 'Any action'),
         total: result.total,
         exportHref: `/audit/export.csv?${search()}`,
         ...paginationOf(result.total, query.page, auditPageSize, (n) => `/audit?${search(n)}`),

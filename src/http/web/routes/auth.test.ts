@@ -60,7 +60,8 @@ describe.each(testDatabaseKinds())('sign-in pages on %s', (kind) => {
     expect(home.body).toContain('action="/sign-out"');
     for (const evil of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
       const response = await post(`/sign-in?next=${encodeURIComponent(evil)}`, { email: staff.email, password: DEMO_PASSWORD });
-      expect(response.headers.location, evil).toBe('/');
+      // An unsafe next address is ignored: sign-in lands on the signed-in home.
+      expect(response.headers.location, evil).toBe('/home');
     }
   });
 
@@ -116,14 +117,16 @@ describe.each(testDatabaseKinds())('sign-in pages on %s', (kind) => {
 
     f.clock.advance(30_000);
     const second = await post('/sign-in', { email: admin.email, password: DEMO_PASSWORD });
-    expect(second.headers.location).toBe('/sign-in/mfa');
+    // The second factor comes first, then the signed-in home.
+    expect(second.headers.location).toBe('/sign-in/mfa?next=%2Fhome');
     const pending = cookieOf(second);
     expect((await get('/sign-in/mfa', pending)).statusCode).toBe(200);
     const wrong = await post('/sign-in/mfa', { code: '123456' }, pending);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('govuk-error-summary');
-    const right = await post('/sign-in/mfa', { code: totpCodeAt(secret, f.clock.now()) }, pending);
+    const right = await post('/sign-in/mfa?next=%2Fhome', { code: totpCodeAt(secret, f.clock.now()) }, pending);
     expect(right.statusCode).toBe(303);
+    expect(right.headers.location).toBe('/home');
     expect((await get('/', pending)).body).toContain(admin.name);
   });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isAppError } from '../../../contracts/errors.ts';
 import { describeSignedInUser, signIn, signOut } from '../../../usecases/auth/sign-in.ts';
 import type { AppContext } from '../../../usecases/context.ts';
-import { MFA_PATH, nextOf, nextQuery } from '../../auth/guards.ts';
+import { landingOf, MFA_PATH, nextOf, nextQuery } from '../../auth/guards.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/session-plugin.ts';
 import { setRetryAfter } from '../../retry-after.ts';
 import { renderPage } from '../views.ts';
@@ -39,7 +39,7 @@ export const registerAuthRoutes = async (app: FastifyInstance, context: AppConte
 
     scope.get('/sign-in', (request, reply) => {
       const next = nextOf(request);
-      if (request.actor.kind === 'user') return reply.redirect(next, 303);
+      if (request.actor.kind === 'user') return reply.redirect(landingOf(next), 303);
       return renderSignIn(request, reply, { next });
     });
 
@@ -63,9 +63,10 @@ export const registerAuthRoutes = async (app: FastifyInstance, context: AppConte
           },
         );
         setSessionCookie(reply, request, context, signedIn.token);
-        if (signedIn.mfa === 'enrol') return reply.redirect(nextQuery(`${MFA_PATH}/set-up`, next), 303);
-        if (signedIn.mfa === 'challenge') return reply.redirect(nextQuery(MFA_PATH, next), 303);
-        return reply.redirect(next, 303);
+        // With no page to come back to, sign-in lands on the signed-in home (after the second factor, if owed).
+        if (signedIn.mfa === 'enrol') return reply.redirect(nextQuery(`${MFA_PATH}/set-up`, landingOf(next)), 303);
+        if (signedIn.mfa === 'challenge') return reply.redirect(nextQuery(MFA_PATH, landingOf(next)), 303);
+        return reply.redirect(landingOf(next), 303);
       } catch (error) {
         if (isAppError(error) && error.code === 'unauthenticated')
           return renderSignIn(request, reply, { next, email, error: error.message }, 401);

@@ -5,6 +5,7 @@ import { isSpecialismDuty, specialismLetters } from '../../../domain/duty-lead-i
 import { resolvePersonState } from '../../../domain/resolve-input.ts';
 import type { Catalogue } from '../../../framework/catalogue.ts';
 import { Nation, Phase, type Subject } from '../../../framework/schema.ts';
+import { isPublicCode, labelOf } from '../public-wording.ts';
 
 /** The "Explore a career" form: its choices from the catalogue, and the person state it describes. */
 
@@ -40,7 +41,7 @@ const subjects = ['english', 'maths', 'science'] as const satisfies readonly Sub
 
 /** The choices the form offers, all from the catalogue. */
 export const exploreChoices = (catalogue: Catalogue) => {
-  const roles = catalogue.roles().map(({ role }) => ({ value: role.id, text: `${role.id}: ${role.title}` }));
+  const roles = catalogue.roles().map(({ role }) => ({ value: role.id, text: labelOf(role.id, role.title) }));
   const statuses = catalogue.frameworks.flatMap((f) => f.statuses ?? []).map((s) => ({ value: s.id, text: s.title }));
   const qualifications = catalogue
     .qualifications()
@@ -62,7 +63,9 @@ export const exploreChoices = (catalogue: Catalogue) => {
   const hltaTotal = hltaStandardCount(catalogue);
   const options = catalogue
     .roles()
-    .flatMap(({ role }) => (role.options ?? []).map((o) => ({ value: o.id, text: `${role.id}: ${o.title}` })));
+    .flatMap(({ role }) =>
+      (role.options ?? []).map((o) => ({ value: o.id, text: `${isPublicCode(role.id) ? role.id : role.title}: ${o.title}` })),
+    );
   return {
     roles,
     goals: [...roles, ...statuses, ...qualifications],

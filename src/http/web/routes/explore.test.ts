@@ -48,6 +48,36 @@ describe('Explore a career page (no account, no database needed)', () => {
     expect(response.body).toMatch(/Step 1/);
   });
 
+  it('for a graduate, lists the teacher degree apprenticeship under "Routes not open to you" with the reason; steps read as sentences', async () => {
+    // The teacher degree apprenticeship is only for people without a degree (Get Into Teaching).
+    const query = new URLSearchParams({
+      run: '1',
+      role: 'TA4',
+      phase: 'secondary',
+      nation: 'England',
+      english: 'gcse-9-1|6',
+      maths: 'gcse-9-1|5',
+      qualifications: 'HE.HONOURS-TOP-UP',
+      specialisms: 'a',
+      hours: '6',
+      target: 'TA5',
+      goal: 'TEACHER_QTS',
+      trainingPhase: 'secondary',
+    });
+    const response = await get(`/explore?${query}`);
+    expect(response.statusCode).toBe(200);
+    const notOpen = /<ul[^>]*data-testid="routes-not-open">([\s\S]*?)<\/ul>/.exec(response.body)?.[1] ?? '';
+    expect(notOpen).toContain('<strong>Teacher degree apprenticeship (TDA)</strong>: only for people without a degree.');
+    expect(response.body).toContain('Routes not open to you');
+    // Step headings start with a capital; a done step says what met it rather than "How long: done".
+    expect(response.body).toContain('Complete accredited QTS programme');
+    expect(response.body).not.toContain('<strong>How long:</strong> done');
+    expect(response.body).toContain('<strong>Met by:</strong> GCSE (9 to 1 grading, England) English grade 6');
+    // Without a degree the same page lists nothing as not open.
+    query.delete('qualifications');
+    expect((await get(`/explore?${query}`)).body).not.toContain('Routes not open to you');
+  });
+
   it('re-renders with a GOV.UK error summary that links to each wrong field', async () => {
     const response = await get('/explore?run=1&role=TA2&nation=England&hltaMet=99&hours=abc&target=TA3&goal=HLTA_STATUS');
     expect(response.statusCode).toBe(400);

@@ -1,14 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { limits } from '../../../contracts/config.ts';
+import type { AssociationType } from '../../../framework/schema.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { renderNotFound } from '../errors.ts';
-import { hrefOfCode } from '../links.ts';
+import { hrefOfCode, nameOfCode } from '../links.ts';
 import { frameworkOptions, frameworkSections, itemTree } from '../pages/items.ts';
 import { buildLadder } from '../pages/ladder.ts';
 import { paginate } from '../pages/pagination.ts';
 import { buildRolePage } from '../pages/role.ts';
+import { labelOf } from '../public-wording.ts';
 import { renderPage } from '../views.ts';
+
+/** How a connection between two entries reads in a sentence. */
+const associationNames: Record<AssociationType, string> = {
+  isChildOf: 'is part of',
+  isPartOf: 'is part of',
+  exactMatchOf: 'is the same as',
+  isRelatedTo: 'is related to',
+  precedes: 'leads to',
+  replacedBy: 'is replaced by',
+  requires: 'requires',
+};
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const FrameworkQuery = z.object({ option: z.string().max(40).optional() });
@@ -36,6 +49,9 @@ export const registerExplorerRoutes = (app: FastifyInstance, context: AppContext
     const option = query.success ? options.find((o) => o.id === query.data.option) : undefined;
     const associations = (framework.associations ?? []).map((a) => ({
       ...a,
+      fromName: labelOf(a.from, nameOfCode(catalogue(), a.from)),
+      toName: labelOf(a.to, nameOfCode(catalogue(), a.to)),
+      typeName: associationNames[a.type],
       fromHref: hrefOfCode(catalogue(), a.from),
       toHref: hrefOfCode(catalogue(), a.to),
     }));
@@ -83,7 +99,7 @@ export const registerExplorerRoutes = (app: FastifyInstance, context: AppContext
       units,
       leadsTo: catalogue()
         .associations({ type: 'precedes', from: entry.code })
-        .map((a) => ({ code: a.to, href: hrefOfCode(catalogue(), a.to) })),
+        .map((a) => ({ code: a.to, name: labelOf(a.to, nameOfCode(catalogue(), a.to)), href: hrefOfCode(catalogue(), a.to) })),
     });
   });
 

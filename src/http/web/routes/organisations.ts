@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { isAppError } from '../../../contracts/errors.ts';
 import { nations, phases, SchoolInput } from '../../../contracts/organisations.ts';
 import type { Actor } from '../../../domain/policy/actor.ts';
-import { can } from '../../../domain/policy/can.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import {
   authorizeOrganisationChange,
@@ -46,13 +45,7 @@ export const registerOrganisationPages = (app: FastifyInstance, context: AppCont
     signedInPage(async (request, reply, actor) => {
       const id = idOf(request);
       if (!id) return renderNotFound(request, reply);
-      const shown = await showOrganisation(pageDeps(context, request), actor, id);
-      const here = { type: 'organisation', trustId: shown.organisation.trust_id, organisationId: shown.organisation.id } as const;
-      return renderPage(request, reply, '../organisations/show', {
-        ...shown,
-        canReadTraining: can(actor, 'organisation.readTraining', here).allowed,
-        canManageTraining: can(actor, 'organisation.manageTraining', here).allowed,
-      });
+      return renderPage(request, reply, '../organisations/show', await showOrganisation(pageDeps(context, request), actor, id));
     }),
   );
 

@@ -22,14 +22,14 @@ const sorts = [
   { value: 'start', text: 'Start date (newest first)' },
 ];
 
-/** The header's links to the directory, users and audit pages, shown to signed-in users who may use them. */
+/** The header's links to the signed-in areas a user may use, and their unread notifications (the account menu). */
 export const setUpDirectoryNavigation = (app: FastifyInstance, context: AppContext) => {
   app.addHook('preHandler', async (request, reply) => {
     if (request.actor.kind !== 'user') return;
     // Only pages show the header: API calls, assets and form posts skip the unread-count query.
     const page = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
     const unread = page ? await unreadCount({ db: context.database.kysely }, request.actor) : 0;
-    reply.locals = { ...reply.locals, directoryNav: directoryNavigation(request.actor satisfies Actor, unread) };
+    reply.locals = { ...reply.locals, directoryNav: directoryNavigation(request.actor satisfies Actor), unreadNotifications: unread };
   });
 };
 

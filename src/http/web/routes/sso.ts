@@ -11,6 +11,7 @@ import {
   ssoPendingMinutes,
 } from '../../../usecases/auth/sso.ts';
 import type { AppContext } from '../../../usecases/context.ts';
+import { SIGNED_IN_HOME } from '../../auth/guards.ts';
 import { setSessionCookie } from '../../auth/session-plugin.ts';
 import { renderPage } from '../views.ts';
 import { registerSignOnSettingsRoutes } from './sso-settings.ts';
@@ -123,7 +124,7 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
           outcome.reason === 'state' ? 400 : 403,
         );
       setSessionCookie(reply, request, context, outcome.token);
-      return reply.redirect('/', 303);
+      return reply.redirect(SIGNED_IN_HOME, 303);
     });
   });
   await registerSignOnSettingsRoutes(app, context);

@@ -83,7 +83,7 @@ const start = (textarea, container) => {
     const framework = document.createElement('span');
     framework.className = 'govuk-hint govuk-!-margin-bottom-0';
     framework.textContent = suggestion.frameworkTitle;
-    label.append(code, ` ${suggestion.text}`, framework);
+    label.append(code, ` — ${suggestion.text}`, framework);
     item.append(input, label);
     return item;
   };

@@ -170,7 +170,7 @@ describe.each(testDatabaseKinds())('achievements pages and API on %s', (kind) =>
     );
     expect(posted.statusCode).toBe(303);
     const after = await page(cookies.line_manager ?? '');
-    expect(after.body).toMatch(/data-testid="hlta-external"[\s\S]*HLTA North of England[\s\S]*assessed 2025-06-10/);
+    expect(after.body).toMatch(/data-testid="hlta-external"[\s\S]*HLTA North of England[\s\S]*assessed 10 June 2025/);
     expect(after.body).toContain('certificate HNAP-77');
     const again = await apiRequest(app, 'POST', `/api/people/${own.reportId}/hlta-status/external`, cookies.staff ?? '', {
       provider: 'HLTA North of England',

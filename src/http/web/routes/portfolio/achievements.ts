@@ -20,6 +20,7 @@ import {
   recordExternalHltaStatus,
   revokeHltaStatus,
 } from '../../../../usecases/portfolio/hlta-status.ts';
+import { govukDate } from '../../dates.ts';
 
 /** The external HLTA status form's field errors and the values posted, to show again. */
 type ExternalForm = { errors: Record<string, string>; values?: Record<string, string> };
@@ -63,7 +64,7 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
           ...(q ? ['from the framework'] : []),
           ...(d.awardingOrganisation ? [d.awardingOrganisation] : []),
           ...(d.credits ? [`${d.credits} credits`] : q?.credits ? [`${q.credits} credits`] : []),
-          `achieved ${d.achievedOn}`,
+          `achieved ${govukDate(d.achievedOn)}`,
         ],
       };
     }
@@ -75,7 +76,7 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
           `Level ${d.level}`,
           `${d.credits} credits`,
           ...(d.awardingOrganisation ? [d.awardingOrganisation] : []),
-          `achieved ${d.achievedOn}`,
+          `achieved ${govukDate(d.achievedOn)}`,
         ],
       };
     case 'subject': {
@@ -87,7 +88,7 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
           level
             ? `counts as ${level === 'PE' ? 'pre-entry' : level.startsWith('E') ? `Entry Level ${level.slice(1)}` : `Level ${level.slice(1)}`}`
             : 'below Entry Level',
-          ...(d.achievedOn ? [`achieved ${d.achievedOn}`] : []),
+          ...(d.achievedOn ? [`achieved ${govukDate(d.achievedOn)}`] : []),
         ],
       };
     }
@@ -99,7 +100,7 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
           `${d.credits} credits`,
           ...(d.subject ? [d.subject] : []),
           ...(d.institution ? [d.institution] : []),
-          `achieved ${d.achievedOn}`,
+          `achieved ${govukDate(d.achievedOn)}`,
         ],
       };
     case 'status':
@@ -108,8 +109,8 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
         meta: [
           ...(d.statusKind === 'external-assessment' ? ['external assessment'] : ['recognised by the school']),
           ...(d.provider ? [d.provider] : []),
-          ...(d.assessedOn ? [`assessed ${d.assessedOn}`] : []),
-          `awarded ${d.awardedOn}`,
+          ...(d.assessedOn ? [`assessed ${govukDate(d.assessedOn)}`] : []),
+          `awarded ${govukDate(d.awardedOn)}`,
           ...(d.certificateNumber ? [`certificate ${d.certificateNumber}`] : []),
         ],
       };

@@ -3,6 +3,7 @@ import { type CpdActivity, cpdKindLabels, cpdKinds } from '../../../../contracts
 import { academicYearOf } from '../../../../domain/academic-year.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
 import type { CpdLog } from '../../../../usecases/portfolio/cpd.ts';
+import { govukDate } from '../../dates.ts';
 import { hrefOfCode } from '../../links.ts';
 
 /** Minutes as people say them: "1 hour 30 minutes", "45 minutes", "0 hours". */
@@ -17,8 +18,7 @@ export const durationText = (minutes: number): string => {
 };
 
 /** An ISO calendar date as "1 September 2026". */
-export const dateText = (iso: string | null): string =>
-  iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+export const dateText = (iso: string | null): string => govukDate(iso);
 
 /** Item codes with their titles and explorer links. */
 export const itemLinks = (catalogue: Catalogue, codes: readonly string[]) =>

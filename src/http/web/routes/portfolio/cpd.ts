@@ -26,6 +26,7 @@ import {
   valuesOfBody,
 } from './cpd-view.ts';
 import { formFieldsOf, isInvalidInput, registerFormPages } from './form-pages.ts';
+import { browseOf, type PickerBrowse, pickerOf } from './item-picker.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const ActivityParams = z.object({ id: z.string().max(100), activityId: z.string().max(100) });
@@ -46,6 +47,8 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
       activityId: string | null;
       values: CpdFormValues;
       errors: ReturnType<typeof cpdFormErrors>;
+      /** What the item picker shows (its "Filter items" button posts the form). */
+      browse?: PickerBrowse;
     },
   ) =>
     renderPage(
@@ -56,6 +59,10 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
         ...view,
         fieldErrors: fieldErrorsOf(view.errors),
         kindItems: kindItems(view.values.kind),
+        picker: pickerOf(deps(request).catalogue, {
+          ticked: view.values.itemCodes.split(/[\s,]+/).filter(Boolean),
+          ...(view.browse ?? { filter: '' }),
+        }),
         action: view.activityId ? `${base(view.personId)}/${view.activityId}` : `${base(view.personId)}/new`,
       },
       view.errors.length > 0 ? 400 : 200,
@@ -66,7 +73,9 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
     const subject = await loadSubject(deps(request), actor, personId, 'person.editPortfolio');
     const body = formFieldsOf(request);
     const values = valuesOfBody(body);
-    const view = { personId: subject.id, personName: subject.name, activityId, values };
+    const view = { personId: subject.id, personName: subject.name, activityId, values, browse: browseOf(body) };
+    // Filtering the linked items re-shows the form with everything typed; nothing is saved.
+    if (body.action === 'filter') return renderForm(request, reply, { ...view, errors: [] });
     const form = CpdForm.safeParse(body);
     if (!form.success) {
       return renderForm(request, reply, {

@@ -1,9 +1,5 @@
 import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { evidenceKindLabels, evidenceKinds } from '../../../../contracts/portfolio/evidence.ts';
-import { claimableItems } from '../../../../domain/evidence/claimable-items.ts';
-import { relatedItems } from '../../../../domain/evidence/crosswalk.ts';
-import { suggestItems } from '../../../../domain/evidence/suggestions.ts';
-import type { Catalogue } from '../../../../framework/catalogue.ts';
 
 /** A form field's value as posted: a urlencoded field is a string, a repeated one an array. */
 export const listOf = (value: unknown): string[] =>
@@ -58,64 +54,3 @@ export const formErrors = (details: readonly ErrorDetail[]) =>
 
 export const kindItems = (selected: string) =>
   evidenceKinds.map((kind) => ({ value: kind, text: evidenceKindLabels[kind], checked: kind === selected }));
-
-/**
- * The item picker: claimable items grouped by framework, narrowed by a filter (code or words), with
- * the ticked items always shown, the crosswalk's related items for ticked ones, and — when asked —
- * suggestions from the text.
- */
-export const pickerOf = (
-  catalogue: Catalogue,
-  options: { ticked: readonly string[]; filter: string; framework?: string; suggestFrom?: string; locked?: readonly string[] },
-) => {
-  const ticked = new Set(options.ticked);
-  const locked = new Set(options.locked ?? []);
-  const words = options.filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = (code: string, text: string) => words.every((w) => `${code} ${text}`.toLowerCase().includes(w));
-  // Hundreds of items on one page would swamp the form (and screen readers): until the author filters or
-  // opens a framework, only the ticked items are listed.
-  const browsing = words.length > 0 || options.framework !== undefined;
-  const shown = (groupId: string, code: string, text: string) =>
-    ticked.has(code) || (browsing && (options.framework === undefined || options.framework === groupId) && matches(code, text));
-  const all = claimableItems(catalogue);
-  const frameworks = all.map((g) => ({ id: g.framework.id, title: g.framework.title, count: g.items.length }));
-  const groups = all
-    .map((group) => {
-      const items = group.items
-        .filter((item) => shown(group.framework.id, item.code, item.text))
-        .map((item) => ({
-          value: item.code,
-          html: `<span class="govuk-!-font-weight-bold">${escapeHtml(item.code)}</span> ${escapeHtml(item.text)}${locked.has(item.code) ? ' <strong class="govuk-tag govuk-tag--green">Accepted</strong>' : ''}`,
-          checked: ticked.has(item.code),
-          disabled: locked.has(item.code),
-        }));
-      const tickedHere = items.filter((i) => i.checked).length;
-      return { id: group.framework.id, title: group.framework.title, items, tickedHere };
-    })
-    .filter((g) => g.items.length > 0);
-  const related = [...ticked].flatMap((code) =>
-    relatedItems(catalogue, code)
-      .filter((r) => !ticked.has(r.code))
-      .map((r) => ({ from: code, ...r })),
-  );
-  const relatedUnique = [...new Map(related.map((r) => [r.code, r] as const)).values()].map((r) => ({
-    value: r.code,
-    text: `${r.code} ${r.text} (related to ${r.from}${r.official ? '' : ': Pathways suggestion, not an official mapping'})`,
-  }));
-  const suggestions = options.suggestFrom
-    ? suggestItems(catalogue, options.suggestFrom, { limit: 8 })
-        .filter((s) => !ticked.has(s.code))
-        .map((s) => ({ value: s.code, text: `${s.code} ${s.text} (${s.frameworkTitle})` }))
-    : [];
-  return {
-    groups,
-    frameworks,
-    related: relatedUnique,
-    suggestions,
-    filter: options.filter,
-    framework: options.framework ?? '',
-    open: browsing,
-  };
-};
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

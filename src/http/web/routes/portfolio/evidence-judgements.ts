@@ -9,6 +9,7 @@ import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import { formErrors } from './evidence-form.ts';
 import { isInvalidInput } from './form-pages.ts';
+import { browseOf, type PickerBrowse, pickerOf } from './item-picker.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const valueTags = {
@@ -29,6 +30,7 @@ export const registerJudgementPages = (app: FastifyInstance, context: AppContext
     actor: Actor,
     values: Values,
     errors: ReturnType<typeof formErrors>,
+    browse: PickerBrowse,
     status = 200,
   ) => {
     const { id } = PersonParams.parse(request.params);
@@ -46,7 +48,7 @@ export const registerJudgementPages = (app: FastifyInstance, context: AppContext
         evidenceTitle: x.evidenceId ? (view.evidenceTitles.get(x.evidenceId) ?? 'Evidence') : null,
         judgedByName: view.judgeNames.get(x.judgedBy) ?? 'Someone',
       });
-      group.rows.push({ ...row(j), title: d.catalogue.title(j.itemCode), history: (view.history.get(j.itemCode) ?? []).slice(1).map(row) });
+      group.rows.push({ ...row(j), history: (view.history.get(j.itemCode) ?? []).slice(1).map(row) });
       frameworks.set(key, group);
     }
     return renderPage(
@@ -59,6 +61,9 @@ export const registerJudgementPages = (app: FastifyInstance, context: AppContext
         frameworks: [...frameworks.values()],
         canRecord: view.canRecord,
         values,
+        picker: view.canRecord
+          ? pickerOf(d.catalogue, { ticked: values.itemCode ? [values.itemCode] : [], filter: browse.filter, framework: browse.framework })
+          : null,
         valueItems: Object.entries(valueTags).map(([value, tag]) => ({ value, text: tag.text, checked: values.value === value })),
         errors,
       },
@@ -68,7 +73,9 @@ export const registerJudgementPages = (app: FastifyInstance, context: AppContext
 
   app.get(
     '/people/:id/portfolio/judgements',
-    signedInPage(async (request, reply, actor) => render(request, reply, actor, { itemCode: '', value: '', note: '' }, [])),
+    signedInPage(async (request, reply, actor) =>
+      render(request, reply, actor, { itemCode: '', value: '', note: '' }, [], browseOf(request.query)),
+    ),
   );
 
   app.post(
@@ -81,12 +88,14 @@ export const registerJudgementPages = (app: FastifyInstance, context: AppContext
         return typeof v === 'string' ? v : '';
       };
       const values = { itemCode: get('itemCode').trim(), value: get('value'), note: get('note') };
+      // Filtering the items re-shows the form with what was typed and chosen; nothing is recorded.
+      if (get('action') === 'filter') return render(request, reply, actor, values, [], browseOf(body));
       try {
         await recordObservation(deps(request), actor, id, values);
         return reply.redirect(`/people/${id}/portfolio/judgements`, 303);
       } catch (error) {
         if (!isInvalidInput(error)) throw error;
-        return render(request, reply, actor, values, formErrors(error.details), 400);
+        return render(request, reply, actor, values, formErrors(error.details), browseOf(body), 400);
       }
     }),
   );

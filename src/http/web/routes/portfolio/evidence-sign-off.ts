@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../../../contracts/errors.ts';
 import { evidenceKindLabels } from '../../../../contracts/portfolio/evidence.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
+import { itemLabel } from '../../../../framework/item-label.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
 import { attachmentsOf } from '../../../../usecases/portfolio/attachments.ts';
 import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
@@ -100,7 +101,7 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
       return {
         index,
         itemCode: c.itemCode,
-        title: d.catalogue.title(c.itemCode),
+        label: itemLabel(d.catalogue, c.itemCode).text,
         outcome: p?.outcome ?? '',
         feedback: p?.feedback ?? '',
         outcomeError: errorAt(`decisions.${c.itemCode}`),
@@ -109,7 +110,7 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
     });
     const errors = claims.flatMap((c) => [
       ...(c.outcomeError ? [{ href: `#outcome-${c.index}`, text: c.outcomeError }] : []),
-      ...(c.feedbackError ? [{ href: `#feedback-${c.index}`, text: `${c.itemCode}: ${c.feedbackError}` }] : []),
+      ...(c.feedbackError ? [{ href: `#feedback-${c.index}`, text: `${c.label}: ${c.feedbackError}` }] : []),
     ]);
     const other = details.filter((e) => !e.where.startsWith('decisions.')).map((e) => ({ href: '#outcome-0', text: e.reason }));
     return renderPage(
@@ -151,7 +152,10 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
           reply,
           actor,
           posted,
-          missing.map((p) => ({ where: `decisions.${p.itemCode}`, reason: `Decide whether to accept or return ${p.itemCode}` })),
+          missing.map((p) => ({
+            where: `decisions.${p.itemCode}`,
+            reason: `Decide whether to accept or return ${itemLabel(deps(request).catalogue, p.itemCode).text}`,
+          })),
           400,
         );
       const decisions = posted.map((p) => ({

@@ -13,25 +13,16 @@ import { createEvidence, deleteDraft, updateEvidence } from '../../../../usecase
 import { loadSubject } from '../../../../usecases/progression/stored-person.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
-import {
-  type EvidenceFormValues,
-  evidenceFormValues,
-  evidenceInputOf,
-  formErrors,
-  kindItems,
-  pickerOf,
-  valuesOfStored,
-} from './evidence-form.ts';
+import { type EvidenceFormValues, evidenceFormValues, evidenceInputOf, formErrors, kindItems, valuesOfStored } from './evidence-form.ts';
 import { registerJudgementPages } from './evidence-judgements.ts';
 import { registerEvidenceQueuePages } from './evidence-queue.ts';
 import { registerEvidenceSignOffPages } from './evidence-sign-off.ts';
 import { isInvalidInput, registerFormPages } from './form-pages.ts';
+import { browseOf, pickerOf } from './item-picker.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const EvidenceParams = z.object({ id: z.string().max(100), evidenceId: z.string().max(100) });
 const EditorQuery = z.object({
-  framework: z.string().max(100).optional().catch(undefined),
-  filter: z.string().max(100).optional().catch(undefined),
   uploadError: z.string().max(300).optional().catch(undefined),
 });
 
@@ -81,6 +72,8 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
       locked: string[];
       errors: ReturnType<typeof formErrors>;
       suggest: boolean;
+      /** What the picker shows: from the posted form (the "Filter items" button) or, on a first visit, the query. */
+      browse?: { filter: string; framework: string };
       /** The stored evidence with its claim outcomes, once it exists. */
       item?: unknown;
     },
@@ -88,10 +81,11 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
   ) => {
     const query = EditorQuery.parse(request.query ?? {});
     const d = deps(request);
+    const browse = view.browse ?? browseOf(request.query);
     const picker = pickerOf(d.catalogue, {
       ticked: view.values.claims,
-      filter: query.filter ?? '',
-      ...(query.framework ? { framework: query.framework } : {}),
+      filter: browse.filter,
+      ...(browse.framework ? { framework: browse.framework } : {}),
       locked: view.locked,
       ...(view.suggest ? { suggestFrom: `${view.values.title}\n${view.values.body}` } : {}),
     });
@@ -160,7 +154,18 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
       const { id } = PersonParams.parse(request.params);
       const subject = await loadSubject(deps(request), actor, id, 'person.editPortfolio');
       const values = evidenceFormValues(request.body);
-      const view = { personId: subject.id, personName: subject.name, evidenceId: null, values, locked: [], errors: [], suggest: false };
+      const view = {
+        personId: subject.id,
+        personName: subject.name,
+        evidenceId: null,
+        values,
+        locked: [],
+        errors: [],
+        suggest: false,
+        browse: browseOf(request.body),
+      };
+      // Filtering the items and asking for suggestions re-show the form with everything typed; nothing is saved.
+      if (actionOf(request.body) === 'filter') return renderEditor(request, reply, view);
       if (actionOf(request.body) === 'suggest') return renderEditor(request, reply, { ...view, suggest: true });
       try {
         const created = await createEvidence(deps(request), actor, subject.id, evidenceInputOf(values));
@@ -211,8 +216,10 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
         locked,
         errors: [],
         suggest: false,
+        browse: browseOf(request.body),
         item: storedView(item),
       };
+      if (actionOf(request.body) === 'filter') return renderEditor(request, reply, view);
       if (actionOf(request.body) === 'suggest') return renderEditor(request, reply, { ...view, suggest: true });
       try {
         await updateEvidence(deps(request), actor, subject.id, item.id, evidenceInputOf(view.values));
@@ -249,7 +256,7 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
       personName: subject.name,
       own: actor.personId === subject.id,
       item: { ...item, kindLabel: evidenceKindLabels[item.kind], tag: statusTags[item.status] },
-      claims: item.claims.map((c) => ({ ...c, title: deps(request).catalogue.title(c.itemCode), tag: claimTags[c.status] })),
+      claims: item.claims.map((c) => ({ ...c, tag: claimTags[c.status] })),
       attachments,
       canDecide: can.decide && item.status === 'submitted',
     });

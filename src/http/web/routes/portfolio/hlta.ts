@@ -7,6 +7,7 @@ import type { AppContext } from '../../../../usecases/context.ts';
 import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
 import { assembleHltaEvidenceFile } from '../../../../usecases/portfolio/hlta-evidence-file.ts';
 import { chooseHltaDocuments, hltaPreparationOf } from '../../../../usecases/portfolio/hlta-preparation.ts';
+import { govukDate } from '../../dates.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
 import { sendDownload } from './download.ts';
@@ -52,7 +53,7 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
         error: failure?.standardCode === s.code ? failure.message : undefined,
         candidates: (view.candidates.get(s.code) ?? []).map((c) => ({
           value: c.evidenceId,
-          text: `${c.title} (${c.kind.replace(/-/g, ' ')}, ${c.occurredOn})`,
+          text: `${c.title} (${c.kind.replace(/-/g, ' ')}, ${govukDate(c.occurredOn)})`,
           checked: chosen.has(c.evidenceId),
         })),
       };

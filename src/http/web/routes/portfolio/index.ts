@@ -8,6 +8,7 @@ import { registerEvidencePages } from './evidence.ts';
 import { registerHltaPages } from './hlta.ts';
 import { registerOverviewPages } from './overview.ts';
 import { registerReviewPages } from './reviews.ts';
+import { registerSpecialismPages } from './specialisms.ts';
 import { registerTrainingPages } from './training.ts';
 
 /**
@@ -30,4 +31,5 @@ export const registerPortfolioPages = async (app: FastifyInstance, context: AppC
   await registerEvidencePages(app, context);
   await registerOverviewPages(app, context);
   await registerHltaPages(app, context);
+  await registerSpecialismPages(app, context);
 };

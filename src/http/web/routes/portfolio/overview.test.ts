@@ -106,11 +106,12 @@ describe.each(testDatabaseKinds())('portfolio overview, HLTA preparation, export
     expect(refused.statusCode).toBe(404);
   });
 
-  it('shows the line manager their team, with "My team" in the header', async () => {
+  it('shows the line manager their team, with "My team" on their home', async () => {
     const team = await get('/team', manager);
     expect(team.statusCode).toBe(200);
     expect(team.body).toContain(`/people/${own.reportId}/portfolio`);
-    expect(team.body).toContain('href="/team"');
+    expect((await get('/home', manager)).body).toContain('href="/team"');
+    expect((await get('/home', staff)).body).not.toContain('href="/team"');
     const none = await get('/team', staff);
     expect(none.body).toContain('Nobody reports to you');
   });

@@ -4,6 +4,7 @@ import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { reviewStageLabels } from '../../../../contracts/portfolio/review.ts';
 import type { Actor } from '../../../../domain/policy/actor.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
+import { itemLabel } from '../../../../framework/item-label.ts';
 import type { CompetencyItem } from '../../../../framework/schema.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
 import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
@@ -15,26 +16,31 @@ import {
   signReview,
 } from '../../../../usecases/portfolio/review-changes.ts';
 import { loadReviewParty, type ReviewCycleDetail, reviewCycle, reviewCycles, startReview } from '../../../../usecases/portfolio/reviews.ts';
+import { govukDate } from '../../dates.ts';
 import { hrefOfCode } from '../../links.ts';
 import { renderPage } from '../../views.ts';
 import { signedInPage } from '../people-page.ts';
-import { dateText, fieldErrorsOf, itemLinks } from './cpd-view.ts';
+import { fieldErrorsOf, itemLinks } from './cpd-view.ts';
 import { formFieldsOf, isShownOnForm, registerFormPages } from './form-pages.ts';
+import { browseOf, type PickerBrowse, pickerOf } from './item-picker.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const CycleParams = z.object({ id: z.string().max(100), cycleId: z.string().max(100) });
 const ReviewAction = z.enum(['objective', 'comment', 'advance', 'outcome', 'sign']);
 
 const base = (personId: string) => `/people/${personId}/portfolio/reviews`;
-const codesOf = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : [])).filter((c) => c.length > 0);
+const codesOf = (value: unknown): string[] => [
+  ...new Set(
+    (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : [])).filter((c) => c.length > 0),
+  ),
+];
 
 const stageTag = (stage: keyof typeof reviewStageLabels) => ({
   text: reviewStageLabels[stage],
   classes: stage === 'signed-off' ? 'govuk-tag--green' : 'govuk-tag--blue',
 });
 
-const dayOf = (at: Date | null) => (at ? dateText(at.toISOString().slice(0, 10)) : null);
+const dayOf = (at: Date | null) => (at ? govukDate(at) : null);
 
 const dutyLinks = (catalogue: Catalogue, duties: readonly CompetencyItem[]) =>
   duties.map((d) => ({
@@ -91,7 +97,10 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
     request: FastifyRequest,
     reply: FastifyReply,
     detail: ReviewCycleDetail,
-    form: { errors: { field: string; text: string }[]; values: Record<string, unknown> } = { errors: [], values: {} },
+    form: { errors: { field: string; text: string }[]; values: Record<string, unknown>; browse?: PickerBrowse } = {
+      errors: [],
+      values: {},
+    },
   ) => {
     const catalogue = deps(request).catalogue;
     const { cycle } = detail;
@@ -130,10 +139,13 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
           ...g,
           items: g.items.map((i) => ({
             value: i.code,
-            text: `${i.code}: ${i.text}`,
+            text: itemLabel(catalogue, i.code).text,
             checked: codesOf(form.values.itemCodes).includes(i.code),
           })),
         })),
+        picker: detail.you.canAddObjective
+          ? pickerOf(catalogue, { ticked: codesOf(form.values.itemCodes), ...(form.browse ?? { filter: '' }) })
+          : null,
         objectiveChoices: detail.objectives.map((o) => ({ value: o.id, text: o.title })),
         reviewDuties: dutyLinks(catalogue, detail.reviewDuties),
         errors: form.errors.map((e) => ({ ...e, href: `#${e.field}` })),
@@ -157,6 +169,13 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
     signedInPage(async (request, reply, actor) => {
       const { id, cycleId } = CycleParams.parse(request.params);
       const body = formFieldsOf(request);
+      // The objective form's "Filter items" button re-shows the page with the objective as typed; nothing is saved.
+      if (codesOf(body.action).includes('filter'))
+        return renderCycle(request, reply, await reviewCycle(deps(request), actor, id, cycleId), {
+          errors: [],
+          values: { ...body, action: 'objective' },
+          browse: browseOf(body),
+        });
       const action = ReviewAction.safeParse(body.action);
       // Only the two parties may act; a refused actor learns nothing about the cycle.
       await loadReviewParty(deps(request), actor, id);

@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())('the mandatory training pages and API on %s',
     );
     expect(posted.statusCode).toBe(303);
     const after = await get(`/people/${seeded.own.reportId}/portfolio/training`, 'staff');
-    expect(after.body).toContain('Completed 2026-02-03 with Red Cross; expires 2029-02-03.');
+    expect(after.body).toContain('Completed 3 February 2026 with Red Cross; expires 3 February 2029.');
     expect(after.body).toContain('data-testid="attachment-upload"');
     expect(after.body).not.toContain('data-testid="no-history"');
   });
