@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../contracts/errors.ts';
 import { openDatabase } from './database.ts';
@@ -103,6 +104,36 @@ describe('the data-folder lock', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(Date.parse(readLock(lockFileOf(dataDir))?.heartbeatAt ?? '')).toBeGreaterThan(Date.parse(first));
     taken.lock.release();
+  });
+  it('is taken by exactly one of many threads racing for it', async () => {
+    const dataDir = await emptyDir();
+    const start = new Int32Array(new SharedArrayBuffer(4));
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    // Each thread holds on after trying: a thread that ended would release its lock (as a process does on exit).
+    const source = `
+      const { workerData, parentPort } = require('node:worker_threads');
+      Atomics.wait(workerData.start, 0, 0);
+      import(workerData.lockModule).then(({ acquireLock }) => {
+        parentPort.postMessage(acquireLock(workerData.dataDir, 'server').acquired);
+        Atomics.wait(workerData.done, 0, 0);
+      });`;
+    const lockModule = new URL('./lock.ts', import.meta.url).href;
+    const workers = Array.from({ length: 8 }, () => new Worker(source, { eval: true, workerData: { start, done, dataDir, lockModule } }));
+    const results = workers.map(
+      (worker) =>
+        new Promise<boolean>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    Atomics.store(start, 0, 1);
+    Atomics.notify(start, 0);
+    const acquired = await Promise.all(results);
+    Atomics.store(done, 0, 1);
+    Atomics.notify(done, 0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    expect(acquired.filter(Boolean)).toHaveLength(1);
   });
 });
 
