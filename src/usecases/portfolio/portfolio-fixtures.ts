@@ -140,12 +140,16 @@ const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
 /** The content of a PDF with its Flate streams inflated (pdfkit compresses them by default). */
 const inflated = (bytes: Uint8Array): string =>
-  latin1(bytes).replace(/stream\r?\n([\s\S]*?)\r?\nendstream/g, (whole, data: string) => {
-    try {
-      return latin1(unzlibSync(Buffer.from(data, 'latin1')));
-    } catch {
-      return whole;
+  latin1(bytes).replace(/stream\r?\n([\s\S]*?)(\r?)\nendstream/g, (whole, data: string, cr: string) => {
+    // A stream whose compressed bytes end in 0x0D looks like one followed by CRLF: try it both ways.
+    for (const candidate of cr ? [data, data + cr] : [data]) {
+      try {
+        return latin1(unzlibSync(Buffer.from(candidate, 'latin1')));
+      } catch {
+        // Not this reading.
+      }
     }
+    return whole;
   });
 
 const winAnsi = new TextDecoder('windows-1252');
