@@ -1,77 +1,28 @@
 import { z } from 'zod';
 import { CaseDocumentOrigin, CaseItemOrigin } from './case/case-identity.ts';
+import { AdultLevel, Requirement, RequirementRule, Subject } from './requirement-schema.ts';
+import {
+  code,
+  ItemKind,
+  Nation,
+  Note,
+  Phase,
+  Provenance,
+  QualificationLevel,
+  Quote,
+  QuotedList,
+  StatusKind,
+  Strength,
+} from './schema-basics.ts';
+
+export * from './requirement-schema.ts';
+export * from './schema-basics.ts';
 
 /**
  * The schema every framework data file under `src/framework/data/` must satisfy.
  * A file that does not is refused at load with its path and the reason, so the
  * reference data can never drift silently from its sources.
  */
-
-export const seedFileName = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file name such as 003_02d8b21ed1d9710a.txt');
-
-/** Where a piece of reference data comes from: a seed document, Pathways' own reasoning, or an import. */
-export const Provenance = z.union([
-  z.strictObject({ seed: seedFileName, section: z.string().min(1) }),
-  z.strictObject({ origin: z.literal('pathways'), reason: z.string().min(10), source: z.url().optional() }),
-  z.strictObject({ origin: z.literal('import'), format: z.enum(['ifate', 'case']), reference: z.string().min(1) }),
-]);
-export type Provenance = z.infer<typeof Provenance>;
-
-export const Nation = z.enum(['England', 'Wales', 'Scotland', 'Northern Ireland']);
-export type Nation = z.infer<typeof Nation>;
-
-/** School phases (also used by requirements that apply only in some phases, e.g. primary QTS science). */
-export const Phase = z.enum([
-  'nursery',
-  'primary',
-  'secondary',
-  'all-through',
-  'special',
-  'alternative-provision',
-  'further-education',
-  'other',
-]);
-export type Phase = z.infer<typeof Phase>;
-
-/**
- * The phase of the teacher-training course a person chooses (a goal option, not their school's
- * phase): the ITT criteria ask for GCSE science only of those training to teach in the primary phase.
- */
-export const TrainingPhase = z.enum(['primary', 'secondary']);
-export type TrainingPhase = z.infer<typeof TrainingPhase>;
-
-export const Strength = z.enum(['required', 'indicative']);
-export type Strength = z.infer<typeof Strength>;
-
-/** A note recorded against a framework or an item: a discrepancy in a seed, or how the world has moved on. */
-export const Note = z.strictObject({
-  kind: z.enum(['discrepancy', 'supersession', 'context', 'inference']),
-  text: z.string().min(1),
-  provenance: Provenance,
-});
-export type Note = z.infer<typeof Note>;
-
-/** A list of verbatim lines from one place in a seed (bullets, job titles, CPD suggestions). */
-export const QuotedList = z.strictObject({ items: z.array(z.string().min(1)).min(1), provenance: Provenance });
-export type QuotedList = z.infer<typeof QuotedList>;
-
-export const Quote = z.strictObject({ text: z.string().min(1), provenance: Provenance });
-export type Quote = z.infer<typeof Quote>;
-
-export const ItemKind = z.enum([
-  'group',
-  'duty',
-  'standard',
-  'knowledge',
-  'skill',
-  'behaviour',
-  'nos-unit',
-  'training-module',
-  'partnership-teacher-kind',
-]);
-export type ItemKind = z.infer<typeof ItemKind>;
-
-const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'a code of letters, digits, dots, dashes or underscores');
 
 /** One assessable statement (a CASE CFItem): a duty, an HLTA standard, a K/S/B, a NOS unit… */
 export const CompetencyItem = z.strictObject({
@@ -137,8 +88,6 @@ export type Role = z.infer<typeof Role>;
  * How a status was gained: recognised by the person's own school (the headteacher decides, for the
  * role in that school) or after external assessment (HLTA status from the HLTA National Assessment Partnership).
  */
-export const StatusKind = z.enum(['school-recognition', 'external-assessment']);
-export type StatusKind = z.infer<typeof StatusKind>;
 
 /** Something a person is awarded rather than graded as (HLTA status). */
 export const Status = z.strictObject({
@@ -164,9 +113,6 @@ export const Status = z.strictObject({
   notes: z.array(Note).optional(),
 });
 export type Status = z.infer<typeof Status>;
-
-export const QualificationLevel = z.union([z.enum(['E1', 'E2', 'E3']), z.number().int().min(1).max(8)]);
-export type QualificationLevel = z.infer<typeof QualificationLevel>;
 
 export const Unit = z.strictObject({
   code,
@@ -234,160 +180,6 @@ export const Association = z.strictObject({
   evidence: z.array(Quote).min(1).optional(),
 });
 export type Association = z.infer<typeof Association>;
-
-/**
- * A fact about the person's circumstances that a rule can ask for: an EHC plan or legacy statement,
- * BSL as the primary language, an employer who takes the person on as an apprentice in the role.
- */
-export const Flag = z.enum(['ehcpOrStatement', 'bsl', 'apprenticeshipEmployer']);
-export type Flag = z.infer<typeof Flag>;
-/** Flags a person can act on (a route plans a step for them); the others are circumstances a route cannot plan. */
-export const plannableFlags: readonly Flag[] = ['apprenticeshipEmployer'];
-
-export const Subject = z.enum(['english', 'maths', 'science', 'ict']);
-export type Subject = z.infer<typeof Subject>;
-
-/** Adult skills levels, lowest first, as the seed's table gives them. */
-export const AdultLevel = z.enum(['PE', 'E1', 'E2', 'E3', 'L1', 'L2']);
-export type AdultLevel = z.infer<typeof AdultLevel>;
-
-const requirementCommon = {
-  /** Plain-English statement shown to people. */
-  label: z.string().min(1).optional(),
-  strength: Strength.optional(),
-  /** The concrete next step when unmet ("achieve Level 2 maths — e.g. Functional Skills Level 2"). */
-  action: z.string().min(1).optional(),
-  /** When met this way, met only subject to a further decision ("the provider's confirmation"), shown with the outcome. */
-  subjectTo: z.string().min(1).optional(),
-  provenance: Provenance.optional(),
-};
-
-/** A share such as one third, with the reason it was chosen. */
-export const Threshold = z
-  .strictObject({ numerator: z.number().int().positive(), denominator: z.number().int().positive(), provenance: Provenance })
-  .refine((t) => t.numerator <= t.denominator, 'a threshold is a share: numerator at most denominator');
-export type Threshold = z.infer<typeof Threshold>;
-
-type ItemSet = { framework: string; kinds?: ItemKind[]; option?: string };
-const ItemSetSchema = z.strictObject({ framework: z.string().min(1), kinds: z.array(ItemKind).optional(), option: z.string().optional() });
-
-export type Requirement = { label?: string; strength?: Strength; action?: string; subjectTo?: string; provenance?: Provenance } & (
-  | { type: 'allOf'; of: Requirement[] }
-  | { type: 'anyOf'; of: Requirement[] }
-  | { type: 'atLeast'; count: number; of: Requirement[] }
-  | { type: 'qualification'; id: string }
-  | { type: 'qualificationAtLevel'; level: QualificationLevel; subject?: string }
-  | { type: 'subjectLevel'; subject: Subject; atLeast: AdultLevel }
-  | { type: 'subjectGrade'; subject: Subject; atLeast: string; schemes: string[] }
-  | { type: 'itemsMet'; codes?: string[]; set?: ItemSet }
-  /** "Working towards" the items: evidence begun (developing or met) on at least a share of them. */
-  | { type: 'itemsWorkingTowards'; codes?: string[]; set?: ItemSet; begun: Threshold }
-  | { type: 'specialism'; anyOf: string[] }
-  | { type: 'credits'; level: number; atLeast: number }
-  /** A degree of a kind (the one a route plans for), or of one of `orKinds` (also accepted, never planned). */
-  | { type: 'degree'; kind: string; orKinds?: string[] }
-  | { type: 'role'; id: string }
-  /** A status held; `accepts` limits how it was gained (school recognition, external assessment), default any kind the status lists. */
-  | { type: 'status'; id: string; accepts?: StatusKind[] }
-  | { type: 'flag'; flag: Flag }
-  /** The person's age on the day their apprenticeship started (from the recorded age, or date of birth and start date). */
-  | { type: 'ageAtStart'; atLeast?: number; below?: number }
-  /**
-   * Applies only in some phases: of the person's school (default), or of the teacher-training course
-   * they choose (`phaseOf: teacherTraining`, a goal option; not chosen yet, the rule applies and asks for the choice).
-   */
-  | { type: 'when'; phases: Phase[]; phaseOf?: 'school' | 'teacherTraining'; require: Requirement }
-  /**
-   * Met when the inner requirement is not (an entry rule for people without something: the teacher
-   * degree apprenticeship is for people without a degree). Unmet, it cannot be planned: it closes the route.
-   */
-  | { type: 'not'; requirement: Requirement }
-);
-
-/** A data-driven requirement expression, evaluated by one interpreter (domain/requirements). */
-export const Requirement: z.ZodType<Requirement> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.strictObject({ ...requirementCommon, type: z.literal('allOf'), of: z.array(Requirement).min(1) }),
-    z.strictObject({ ...requirementCommon, type: z.literal('anyOf'), of: z.array(Requirement).min(1) }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('atLeast'),
-      count: z.number().int().positive(),
-      of: z.array(Requirement).min(1),
-    }),
-    z.strictObject({ ...requirementCommon, type: z.literal('qualification'), id: code }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('qualificationAtLevel'),
-      level: QualificationLevel,
-      subject: z.string().optional(),
-    }),
-    z.strictObject({ ...requirementCommon, type: z.literal('subjectLevel'), subject: Subject, atLeast: AdultLevel }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('subjectGrade'),
-      subject: Subject,
-      atLeast: z.string().min(1),
-      schemes: z.array(z.string()).min(1),
-    }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('itemsMet'),
-      codes: z.array(code).min(1).optional(),
-      set: ItemSetSchema.optional(),
-    }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('itemsWorkingTowards'),
-      codes: z.array(code).min(1).optional(),
-      set: ItemSetSchema.optional(),
-      begun: Threshold,
-    }),
-    z.strictObject({ ...requirementCommon, type: z.literal('specialism'), anyOf: z.array(z.string()).min(1) }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('credits'),
-      level: z.number().int().min(1).max(8),
-      atLeast: z.number().int().positive(),
-    }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('degree'),
-      kind: z.string().min(1),
-      orKinds: z.array(z.string().min(1)).min(1).optional(),
-    }),
-    z.strictObject({ ...requirementCommon, type: z.literal('role'), id: code }),
-    z.strictObject({ ...requirementCommon, type: z.literal('status'), id: code, accepts: z.array(StatusKind).min(1).optional() }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('ageAtStart'),
-      atLeast: z.number().int().min(0).max(120).optional(),
-      below: z.number().int().min(1).max(120).optional(),
-    }),
-    z.strictObject({ ...requirementCommon, type: z.literal('flag'), flag: Flag }),
-    z.strictObject({
-      ...requirementCommon,
-      type: z.literal('when'),
-      phases: z.array(Phase).min(1),
-      phaseOf: z.enum(['school', 'teacherTraining']).optional(),
-      require: Requirement,
-    }),
-    z.strictObject({ ...requirementCommon, type: z.literal('not'), requirement: Requirement }),
-  ]),
-);
-
-/** The requirement attached to a role, status, qualification or gateway. */
-export const RequirementRule = z.strictObject({
-  id: z.string().min(1),
-  target: code,
-  /** When the rule applies: to hold the role, to enter a programme, or at an apprenticeship gateway. */
-  stage: z.enum(['hold', 'entry', 'gateway', 'award']),
-  requirement: Requirement,
-  provenance: Provenance,
-  /** How the rule changed over time (a supersession note per change, each with its public source). */
-  notes: z.array(Note).optional(),
-});
-export type RequirementRule = z.infer<typeof RequirementRule>;
 
 /** A grade scheme (GCSE 9–1, Functional Skills…) and the adult level each grade corresponds to. */
 export const GradeScheme = z.strictObject({
