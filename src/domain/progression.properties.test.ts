@@ -91,6 +91,8 @@ const properties = (name: string, load: () => Catalogue, runs: number) =>
     it('adding an achievement or a met judgement never makes a gap larger', () => {
       fc.assert(
         fc.property(a.state, a.extra, a.target, (state, add, target) => {
+          // The one entry rule that is not monotone by design: a degree closes the degree apprenticeship (a `not` rule).
+          fc.pre(target !== 'ITT.TDA');
           const before = gap(state, target, catalogue).counts;
           const after = gap(add(state), target, catalogue).counts;
           expect(after.met).toBeGreaterThanOrEqual(before.met);
