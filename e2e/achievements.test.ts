@@ -1,30 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { skipBrowserSuite } from './support/browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 /** The achievements page and its add form, without JavaScript help, and their accessibility. */
 describe.skipIf(skipBrowserSuite)('achievements in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const shared = useBrowserServer({ demoData: true });
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer({ demoData: true });
-    browser = await launchBrowser();
-    page = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await signIn(shared.browser, shared.server.url, 'amy.clarke@riverside-demo.example');
   });
 
   it('adds a maths grade through the form, shows it, and passes axe on the page, the form and its errors', async () => {
-    const response = await page.request.get(`${server.url}/portfolio`, { maxRedirects: 0 });
+    const response = await page.request.get(`${shared.server.url}/portfolio`, { maxRedirects: 0 });
     const portfolio = String(response.headers().location);
-    await page.goto(`${server.url}${portfolio}/achievements`);
+    await page.goto(`${shared.server.url}${portfolio}/achievements`);
     expect(await page.locator('h1').textContent()).toContain('Achievements');
     expect(await seriousViolations(page)).toEqual([]);
 

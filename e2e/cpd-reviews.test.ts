@@ -1,29 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { skipBrowserSuite } from './support/browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 /** The CPD log and performance review pages, without JavaScript help, and their accessibility. */
 describe.skipIf(skipBrowserSuite)('CPD log and reviews in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const shared = useBrowserServer({ demoData: true });
 
-  beforeAll(async () => {
-    server = await startServer({ demoData: true });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => {}, 60_000);
 
   it('logs an activity in hours and minutes, plans a suggestion, and opens a review as the line manager', async () => {
-    const amy = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example');
-    const response = await amy.request.get(`${server.url}/portfolio`, { maxRedirects: 0 });
+    const amy = await signIn(shared.browser, shared.server.url, 'amy.clarke@riverside-demo.example');
+    const response = await amy.request.get(`${shared.server.url}/portfolio`, { maxRedirects: 0 });
     const portfolio = String(response.headers().location);
-    await amy.goto(`${server.url}${portfolio}/cpd`);
+    await amy.goto(`${shared.server.url}${portfolio}/cpd`);
     expect(await amy.locator('h1').textContent()).toContain('CPD log');
     expect(await seriousViolations(amy)).toEqual([]);
 
@@ -54,8 +45,8 @@ describe.skipIf(skipBrowserSuite)('CPD log and reviews in Chromium', () => {
     await amy.waitForURL(/\/cpd(#planned)?$/);
     expect(await amy.locator('main').textContent()).toContain('In the plan');
 
-    const priya = await signIn(browser, server.url, 'priya.shah@riverside-demo.example');
-    await priya.goto(`${server.url}${portfolio}/reviews`);
+    const priya = await signIn(shared.browser, shared.server.url, 'priya.shah@riverside-demo.example');
+    await priya.goto(`${shared.server.url}${portfolio}/reviews`);
     expect(await seriousViolations(priya)).toEqual([]);
     const start = priya.getByRole('button', { name: /^Start the .* review$/ });
     if ((await start.count()) > 0) await start.click();

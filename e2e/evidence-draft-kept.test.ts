@@ -1,32 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unlabelledItemCodes } from '../src/http/web/unlabelled-codes.ts';
+import { EvidenceEditorPage } from './pages/evidence-editor.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { skipBrowserSuite } from './support/browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 const STAFF = 'amy.clarke@riverside-demo.example';
 const MANAGER = 'priya.shah@riverside-demo.example';
-
-/** The evidence editor as a page object: the fields of the draft and the item picker inside the same form. */
-const evidenceEditor = (page: Page) => ({
-  title: page.getByLabel('Title', { exact: true }),
-  body: page.locator('#evidence-body'),
-  filter: page.getByLabel('Filter the items you can claim'),
-  filterButton: page.getByTestId('filter-items'),
-  item: (code: string) => page.locator(`[data-item-picker] input[name="claims"][value="${code}"]`),
-  save: page.getByTestId('save-evidence'),
-  /** Filters the picker: a form post without JavaScript, in the page with it. */
-  async filterBy(words: string, javaScript: boolean) {
-    await this.filter.fill(words);
-    if (javaScript) {
-      await this.filterButton.click();
-    } else {
-      await Promise.all([page.waitForNavigation(), this.filterButton.click()]);
-    }
-  },
-});
 
 /**
  * Issue 9 in a browser. A member of staff types a title and text, filters the standards by "behaviour", ticks one,
@@ -34,34 +16,31 @@ const evidenceEditor = (page: Page) => ({
  * of the demo staff member or manager shows an item code without its wording.
  */
 describe.skipIf(skipBrowserSuite)('the evidence draft survives browsing the standards, and items read in words, in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const shared = useBrowserServer({ demoData: true });
   let amyId = '';
 
   beforeAll(async () => {
-    server = await startServer({ demoData: true });
     amyId = (
-      await server.context.database.kysely.selectFrom('people').select('id').where('work_email', '=', STAFF).executeTakeFirstOrThrow()
+      await shared.server.context.database.kysely
+        .selectFrom('people')
+        .select('id')
+        .where('work_email', '=', STAFF)
+        .executeTakeFirstOrThrow()
     ).id;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   for (const javaScript of [true, false]) {
     it(`keeps the title, text, date and both ticked items through two filters and the save (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const page = await signIn(browser, server.url, STAFF, { javaScriptEnabled: javaScript });
-      await page.goto(`${server.url}/people/${amyId}/portfolio/evidence/new`);
-      const editor = evidenceEditor(page);
+      const page = await signIn(shared.browser, shared.server.url, STAFF, { javaScriptEnabled: javaScript });
+      await page.goto(`${shared.server.url}/people/${amyId}/portfolio/evidence/new`);
+      const editor = new EvidenceEditorPage(page);
       const title = `Calm starts after lunch (${javaScript ? 'with' : 'without'} JavaScript)`;
       const text = 'I planned a calm start with the class teacher and used specific praise to settle the group.';
-      await editor.title.fill(title);
+      await editor.title().fill(title);
       await page.getByLabel('Day').fill('12');
       await page.getByLabel('Month').fill('10');
       await page.getByLabel('Year').fill('2024');
-      await editor.body.fill(text);
+      await editor.body().fill(text);
       const editorUrl = page.url();
 
       await editor.filterBy('behaviour', javaScript);
@@ -73,8 +52,8 @@ describe.skipIf(skipBrowserSuite)('the evidence draft survives browsing the stan
       await editor.item('HLTA.17').check();
 
       if (javaScript) expect(page.url()).toBe(editorUrl);
-      expect(await editor.title.inputValue()).toBe(title);
-      expect(await editor.body.inputValue()).toBe(text);
+      expect(await editor.title().inputValue()).toBe(title);
+      expect(await editor.body().inputValue()).toBe(text);
       expect(await page.getByLabel('Day').inputValue()).toBe('12');
       // The item ticked before the second filter is still shown and ticked.
       expect(await editor.item('HLTA.26').isVisible()).toBe(true);
@@ -84,16 +63,16 @@ describe.skipIf(skipBrowserSuite)('the evidence draft survives browsing the stan
         // The as-you-type suggestions read in words too.
         await expect.poll(() => page.locator('#evidence-suggestions input').count(), { timeout: 5000 }).toBeGreaterThan(0);
       }
-      expect(unlabelledItemCodes(await page.locator('main').innerText())).toEqual([]);
+      expect(unlabelledItemCodes((await page.locator('main').textContent()) ?? '')).toEqual([]);
       await page.screenshot({ path: `test-results/i6/evidence-picker-js-${javaScript ? 'on' : 'off'}.png`, fullPage: true });
 
-      await Promise.all([page.waitForNavigation(), editor.save.click()]);
+      await Promise.all([page.waitForNavigation(), editor.saveButton().click()]);
       expect(page.url(), (await page.locator('.govuk-error-summary').allInnerTexts()).join(' ')).toMatch(
         /\/portfolio\/evidence\/[0-9a-f-]{36}$/,
       );
-      const saved = evidenceEditor(page);
-      expect(await saved.title.inputValue()).toBe(title);
-      expect(await saved.body.inputValue()).toBe(text);
+      const saved = new EvidenceEditorPage(page);
+      expect(await saved.title().inputValue()).toBe(title);
+      expect(await saved.body().inputValue()).toBe(text);
       expect(await saved.item('HLTA.26').isChecked()).toBe(true);
       expect(await saved.item('HLTA.17').isChecked()).toBe(true);
       await page.context().close();
@@ -113,11 +92,10 @@ describe.skipIf(skipBrowserSuite)('the evidence draft survives browsing the stan
       if (seen.has(path)) continue;
       seen.add(path);
       // A link that starts a download (a CSV, a ZIP) is not a page.
-      const response = await page.goto(`${server.url}${path}`).catch(() => null);
-      if (!response || response.status() !== 200 || !String(response.headers()['content-type']).startsWith('text/html')) continue;
-      const text = await page.locator('main').innerText();
-      // The public home page's search examples ("try HLTA.17") are what to type, not items shown.
-      if (path !== '/') for (const code of unlabelledItemCodes(text)) problems.push(`${path}: ${code}`);
+      const response = await page.goto(`${shared.server.url}${path}`).catch(() => null);
+      if (response?.status() !== 200 || !String(response.headers()['content-type']).startsWith('text/html')) continue;
+      const text = await page.locator('main').textContent();
+      for (const code of unlabelledItemCodes(text ?? '')) problems.push(`${path}: ${code}`);
       // The pages with an item picker pass axe too.
       if (/\/(judgements|cpd\/new|reviews\/[0-9a-f-]{36})$/.test(path))
         for (const v of await seriousViolations(page)) problems.push(`${path}: axe ${JSON.stringify(v)}`);
@@ -136,7 +114,7 @@ describe.skipIf(skipBrowserSuite)('the evidence draft survives browsing the stan
     ['line manager', MANAGER],
   ] as const) {
     it(`shows no item code without its wording on the ${who}'s signed-in pages`, async () => {
-      const page = await signIn(browser, server.url, email);
+      const page = await signIn(shared.browser, shared.server.url, email);
       const { problems, visited } = await crawl(page, 60);
       for (const page of ['/portfolio/evidence', '/portfolio/judgements', '/portfolio/cpd', '/portfolio/reviews'])
         expect(

@@ -1,30 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { skipBrowserSuite } from './support/browser.ts';
 import { signIn } from './support/sign-in.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 /**
  * The evidence editor's as-you-type suggestions. The editor page belongs to the evidence area; this test
  * gives a signed-in page the two elements the script looks for, so the script is checked on its own.
  */
 describe.skipIf(skipBrowserSuite)('evidence suggestions script in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demoData: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shared = useBrowserServer({ demoData: true });
 
   const editorPage = async (): Promise<Page> => {
-    const page = await signIn(browser, server.url, 'amy.clarke@riverside-demo.example');
-    await page.goto(`${server.url}/me/next-step`);
+    const page = await signIn(shared.browser, shared.server.url, 'amy.clarke@riverside-demo.example');
+    await page.goto(`${shared.server.url}/me/next-step`);
     await page.evaluate(() => {
       const form = document.createElement('form');
       form.method = 'post';

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { skipBrowserSuite } from './support/browser.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 const explorerPages = [
   '/',
@@ -25,27 +24,17 @@ const explorerPages = [
 ];
 
 describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shared = useBrowserServer();
 
   it.each(explorerPages)('%s loads without script errors and passes axe', async (path) => {
-    const context = await browser.newContext();
+    const context = await shared.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().includes('404')) problems.push(message.text());
     });
-    const response = await page.goto(server.url + path);
+    const response = await page.goto(shared.server.url + path);
     expect(response?.status()).toBe(path === '/no-such-page' ? 404 : 200);
     expect(await page.locator('body.govuk-frontend-supported').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
@@ -54,12 +43,12 @@ describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
   });
 
   it('works with JavaScript switched off: ladder → role → search, and the ST1414 option filter', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await shared.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     page.setDefaultTimeout(5_000);
-    await page.goto(`${server.url}/ladder`);
+    await page.goto(`${shared.server.url}/ladder`);
     await page.getByTestId('roles-by-level').getByRole('link', { name: 'TA3: Teaching Assistant Level 3' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.url}/roles/TA3`);
+    await expect.poll(() => page.url()).toBe(`${shared.server.url}/roles/TA3`);
     expect(await page.locator('h1').textContent()).toContain('Teaching Assistant Level 3');
     await page.getByRole('link', { name: 'Search', exact: true }).first().click();
     await page.getByLabel('Search roles, duties, standards and qualifications').fill('behaviour');
@@ -67,7 +56,7 @@ describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
     expect(page.url()).toContain('/search?q=behaviour');
     expect(await page.getByTestId('search-results').locator('li').count()).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/frameworks/st1414`);
+    await page.goto(`${shared.server.url}/frameworks/st1414`);
     await page.getByRole('radio', { name: /(SEW)/ }).check();
     await page.getByRole('button', { name: 'Show statements' }).click();
     expect(page.url()).toContain('option=SEW');
@@ -77,21 +66,21 @@ describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
   });
 
   it('every example the home page suggests searching for finds something', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await shared.browser.newPage();
+    await page.goto(`${shared.server.url}/`);
     const hint = (await page.locator('#search-q-hint').textContent()) ?? '';
     const examples = [...hint.matchAll(/‘([^’]+)’/g)].map((match) => match[1] ?? '');
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const example of examples) {
-      await page.goto(`${server.url}/search?q=${encodeURIComponent(example)}`);
+      await page.goto(`${shared.server.url}/search?q=${encodeURIComponent(example)}`);
       expect(await page.getByTestId('search-results').locator('li').count(), example).toBeGreaterThan(0);
     }
     await page.close();
   });
 
   it('can be used by keyboard: Tab reaches the search box and Enter submits', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await shared.browser.newPage();
+    await page.goto(`${shared.server.url}/`);
     let focused = '';
     for (let presses = 0; presses < 30 && focused !== 'search-q'; presses++) {
       await page.keyboard.press('Tab');
@@ -105,11 +94,11 @@ describe.skipIf(skipBrowserSuite)('framework explorer in Chromium', () => {
   });
 
   it('saves a screenshot of the ladder', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/ladder`);
+    const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${shared.server.url}/ladder`);
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/ladder.png', fullPage: true });
-    await page.goto(`${server.url}/roles/TA3`);
+    await page.goto(`${shared.server.url}/roles/TA3`);
     await page.screenshot({ path: 'test-results/role-TA3.png', fullPage: true });
     await page.close();
   });

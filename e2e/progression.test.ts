@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/database.ts';
 import { openTestDatabase } from '../src/store/testing.ts';
+import { buildTestContext } from '../src/testing/context.ts';
+import { seedProgressionPeople } from '../src/testing/progression-people.ts';
 import type { AppContext } from '../src/usecases/context.ts';
-import { seedProgressionPeople } from '../src/usecases/progression/testing.ts';
-import { buildTestContext } from '../src/usecases/testing.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 

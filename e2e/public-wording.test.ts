@@ -1,20 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { developerWording, internalIds, textOffences } from './crawl/page-checks.ts';
+import { skipBrowserSuite } from './support/browser.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 /** The explorer's public pages (no sign-in): the crawl stays on these. */
 const publicPath = /^\/(frameworks(\/[^/]+)?|ladder|roles\/[^/]+|qualifications(\/[^/]+)?|partnership-teachers|search|explore)?$/;
-
-/** Wording that belongs to the developers, not to the public. */
-const developerWording: { name: string; pattern: RegExp }[] = [
-  { name: 'the word "seed"', pattern: /\bseed\b/i },
-  { name: 'a YAML file name', pattern: /\.ya?ml\b/ },
-  { name: 'a seed file name', pattern: /\d{3}_[0-9a-f]{16}/ },
-  { name: 'the placeholder date 01/01/0001', pattern: /01\/01\/0001/ },
-  { name: 'an internal id used as a label', pattern: /\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\b/ },
-];
 
 const maxPages = 150;
 
@@ -27,28 +19,14 @@ const visibleText = async (page: Page) => {
   return [body, ...svg, ...options].join('\n');
 };
 
-const offendingLines = (text: string) =>
-  text
-    .split('\n')
-    .flatMap((line) =>
-      developerWording.filter(({ pattern }) => pattern.test(line)).map(({ name }) => `${name}: ${line.trim().slice(0, 200)}`),
-    );
+/** Developer wording and internal ids used as labels, one line each (the crawl's own checks). */
+const offendingLines = (text: string) => textOffences(text, [...developerWording, ...internalIds]);
 
 describe.skipIf(skipBrowserSuite)('public pages speak to the public', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shared = useBrowserServer();
 
   it('no public page reachable by links from / shows developer wording', async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     // The crawl starts at the home page, plus what a form (not a link) leads to: search results and an explored career.
     const queue = [
       '/',
@@ -61,7 +39,7 @@ describe.skipIf(skipBrowserSuite)('public pages speak to the public', () => {
     while (queue.length > 0 && visited < maxPages) {
       const path = queue.shift() ?? '/';
       visited++;
-      const response = await page.goto(server.url + path);
+      const response = await page.goto(shared.server.url + path);
       expect(response?.status(), path).toBe(200);
       // Details elements are opened, so the provenance behind "Where this comes from" is read too.
       await page.evaluate(() => {
@@ -70,8 +48,8 @@ describe.skipIf(skipBrowserSuite)('public pages speak to the public', () => {
       for (const problem of offendingLines(await visibleText(page))) problems.push(`${path} — ${problem}`);
       const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       for (const href of hrefs) {
-        const url = new URL(href, server.url + path);
-        if (url.origin !== server.url || !publicPath.test(url.pathname)) continue;
+        const url = new URL(href, shared.server.url + path);
+        if (url.origin !== shared.server.url || !publicPath.test(url.pathname)) continue;
         const next = url.pathname + url.search;
         if (seen.has(next)) continue;
         seen.add(next);
@@ -84,8 +62,8 @@ describe.skipIf(skipBrowserSuite)('public pages speak to the public', () => {
   }, 300_000);
 
   it('draws every ladder label inside its box, unshrunk, at 1280 px wide (screenshot saved)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/ladder`);
+    const page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${shared.server.url}/ladder`);
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/ladder-1280.png', fullPage: true });
     expect(await page.locator('.app-ladder__svg').isVisible()).toBe(true);
@@ -115,8 +93,8 @@ describe.skipIf(skipBrowserSuite)('public pages speak to the public', () => {
   });
 
   it('lists the ladder instead at 375 px wide, nothing clipped or sideways (screenshot saved)', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(`${server.url}/ladder`);
+    const page = await shared.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${shared.server.url}/ladder`);
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/ladder-375.png', fullPage: true });
     expect(await page.locator('.app-ladder__svg').isVisible()).toBe(false);

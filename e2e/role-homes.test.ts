@@ -1,34 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogins } from '../src/usecases/demo.ts';
+import { describe, expect, it } from 'vitest';
+import { demoLogins } from '../src/demo/demo.ts';
 import { SignedInHomePage } from './pages/signed-in-home.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { skipBrowserSuite } from './support/browser.ts';
 import { submitDemoSignIn } from './support/sign-in.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 /** Each demo role lands on its own home after signing in; the header keeps to one row on a laptop. */
 describe.skipIf(skipBrowserSuite)('role homes and the header in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demoData: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shared = useBrowserServer({ demoData: true });
 
   it.each(demoLogins().map((l) => [l.role, l] as const))(
     'a %s signs in, lands on their home, and the header is one row at 1280 px',
     async (role, login) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}/sign-in`);
+      await page.goto(`${shared.server.url}/sign-in`);
       await submitDemoSignIn(page, login.email);
-      await page.waitForURL(`${server.url}/home`);
+      await page.waitForURL(`${shared.server.url}/home`);
       const home = new SignedInHomePage(page);
       expect(await home.heading().textContent()).toBe('Home');
       expect(await home.accountName().textContent()).toBe(login.name);
@@ -44,7 +33,7 @@ describe.skipIf(skipBrowserSuite)('role homes and the header in Chromium', () =>
       await home.openAccountMenu();
       await page.screenshot({ path: `test-results/role-homes/account-menu-${role}.png` });
       await home.accountMenuLink('My account').click();
-      await page.waitForURL(`${server.url}/account`);
+      await page.waitForURL(`${shared.server.url}/account`);
       expect(await page.locator('main h1').textContent()).toBe('My account');
       await context.close();
     },
@@ -52,14 +41,14 @@ describe.skipIf(skipBrowserSuite)('role homes and the header in Chromium', () =>
   );
 
   it('keeps the public header to one row at 1280 px, and shows the collapsed menu at 375 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${shared.server.url}/`);
     expect((await new SignedInHomePage(page).headerRows()).rows).toBe(1);
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${shared.server.url}/sign-in`);
     await submitDemoSignIn(page, 'priya.shah@riverside-demo.example');
-    await page.waitForURL(`${server.url}/home`);
+    await page.waitForURL(`${shared.server.url}/home`);
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/role-homes/home-line_manager-375px.png', fullPage: true });
     await context.close();

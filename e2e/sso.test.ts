@@ -2,10 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import { openTestDatabase } from '../src/store/testing.ts';
+import { buildTestContext } from '../src/testing/context.ts';
+import { seedTrust } from '../src/testing/mail.ts';
 import type { AppContext } from '../src/usecases/context.ts';
-import { seedTrust } from '../src/usecases/mail/testing.ts';
 import { encryptSecret } from '../src/usecases/secrets.ts';
-import { buildTestContext } from '../src/usecases/testing.ts';
 import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
 import { startTestOidcProvider, type TestProvider } from './support/oidc-provider.ts';
 

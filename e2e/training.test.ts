@@ -1,34 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, skipBrowserSuite } from './support/browser.ts';
+import { skipBrowserSuite } from './support/browser.ts';
 import { type DemoRecordIds, demoRecordIds } from './support/demo-records.ts';
-import { type RunningServer, startServer } from './support/server.ts';
 import { signIn } from './support/sign-in.ts';
+import { useBrowserServer } from './support/use-server.ts';
 
 /** The mandatory-training pages pass axe, and a recorded completion shows up in the history. */
 describe.skipIf(skipBrowserSuite)('mandatory training pages in Chromium', () => {
-  let server: RunningServer;
-  let url: string;
-  let browser: Browser;
+  const shared = useBrowserServer({ demoData: true });
   let ids: DemoRecordIds;
 
   beforeAll(async () => {
-    server = await startServer({ demoData: true });
-    url = server.url;
-    ids = await demoRecordIds(server.context.database.kysely);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ids = await demoRecordIds(shared.server.context.database.kysely);
   });
 
   it('a trust admin records training and sees the school view and settings, all passing axe', async () => {
-    const page = await signIn(browser, url, 'olivia.grant@riverside-demo.example');
+    const page = await signIn(shared.browser, shared.url, 'olivia.grant@riverside-demo.example');
     page.setDefaultTimeout(8000);
-    await page.goto(`${url}/people/${ids.person}/portfolio/training`);
-    await page.getByLabel('Training', { exact: true }).selectOption({ label: 'Health and safety' });
+    await page.goto(`${shared.url}/people/${ids.person}/portfolio/training`);
+    await page.getByRole('combobox', { name: 'Training', exact: true }).selectOption({ label: 'Health and safety' });
     await page.getByLabel('Day').fill('4');
     await page.getByLabel('Month').fill('9');
     await page.getByLabel('Year').fill('2024');
@@ -40,7 +30,7 @@ describe.skipIf(skipBrowserSuite)('mandatory training pages in Chromium', () => 
       `/organisations/${ids.school}/training?window=90`,
       `/organisations/${ids.trust}/training/settings`,
     ]) {
-      const response = await page.goto(`${url}${path}`);
+      const response = await page.goto(`${shared.url}${path}`);
       expect(response?.status(), path).toBe(200);
       expect(await seriousViolations(page), path).toEqual([]);
     }

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startApp } from './app.ts';
 import { readConfig } from './contracts/config.ts';
 import { AppError } from './contracts/errors.ts';
+import { demoLogins } from './demo/demo.ts';
 import { pgliteTemplate } from './store/testing.ts';
 import { cheapPasswordCost } from './usecases/auth/passwords.ts';
 
@@ -31,7 +32,13 @@ describe('startApp', () => {
     const app = await startApp(configFor(dataDir), { ...quiet, print: (line) => lines.push(line) });
     try {
       expect(app.context.demo).toBe(true);
-      expect(app.demoLogins).toHaveLength(4);
+      // Every demo login is printed, the headteacher's marked as such.
+      expect(app.demoLogins).toEqual(demoLogins());
+      for (const login of demoLogins()) expect(lines.join('\n')).toContain(login.email);
+      expect(app.demoLogins.filter((l) => l.headteacher).map((l) => l.role)).toEqual(['school_admin']);
+      expect(lines.join('\n')).toContain('school_admin (headteacher)');
+      expect(lines.join('\n')).toMatch(/Demo accounts .* skip the second factor/);
+      expect(lines.join('\n')).toMatch(/Production accounts do not/);
       expect(lines.join('\n')).toContain('DEMO INSTANCE');
       const health = await fetch(`${app.url}/health`);
       expect(health.status).toBe(200);
@@ -48,7 +55,9 @@ describe('startApp', () => {
     ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('config_invalid');
-    expect((refused as AppError).message).toMatch(/Production mode refuses to start: the database holds 4 demo account/);
+    expect((refused as AppError).message).toMatch(
+      new RegExp(`Production mode refuses to start: the database holds ${demoLogins().length} demo account`),
+    );
   });
 
   it('in production on an empty database creates no demo data', async () => {

@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Config, requirePublicUrlInProduction } from './contracts/config.ts';
 import { AppError } from './contracts/errors.ts';
+import { type DemoLogin, ensureDemoData } from './demo/demo.ts';
+import { mfaRequiredRoles } from './domain/accounts/mfa-roles.ts';
 import { buildServer } from './http/server.ts';
 import { accounts } from './store/accounts.ts';
 import { type Database, openDatabase } from './store/database.ts';
@@ -17,7 +19,6 @@ import type { Tables } from './store/tables.ts';
 import type { PasswordCost } from './usecases/auth/passwords.ts';
 import { createCatalogueSource } from './usecases/catalogue-source.ts';
 import type { AppContext, CatalogueSource } from './usecases/context.ts';
-import { type DemoLogin, ensureDemoData } from './usecases/demo.ts';
 import { startJobWorker } from './usecases/jobs/start.ts';
 import { loadKeys } from './usecases/secrets.ts';
 
@@ -174,8 +175,14 @@ const printDemoBanner = (print: (line: string) => void, logins: readonly DemoLog
   print('*** DEMO INSTANCE — not for real data. Start with --production (or NODE_ENV=production) for real use. ***');
   if (logins.length > 0) {
     print('Demo logins (role, email, password):');
-    for (const login of logins)
-      print(`  ${login.role.padEnd(13)} ${login.email.padEnd(42)} ${login.password}  (${login.name}, ${login.organisation})`);
+    for (const login of logins) {
+      const role = login.headteacher ? `${login.role} (headteacher)` : login.role;
+      print(`  ${role.padEnd(26)} ${login.email.padEnd(42)} ${login.password}  (${login.name}, ${login.organisation})`);
+    }
+    print('Demo accounts sign in with the password alone: they skip the second factor (MFA).');
+    print(
+      `Production accounts do not: ${mfaRequiredRoles.map((r) => r.replace('_', ' ')).join(', ')} accounts must set up an authenticator app at first sign-in.`,
+    );
   }
   print('');
 };

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { SiteHeader } from './site-header.ts';
 
 /** The header and the signed-in home (`/home`), as a user sees them. */
 export class SignedInHomePage {
@@ -25,21 +26,8 @@ export class SignedInHomePage {
     return this.page.getByTestId('account-menu').getByRole('link', { name });
   }
 
-  /**
-   * The header's pieces (service name, each navigation item, the account menu) with their vertical
-   * centres and the navigation's height: one row when every centre is the same.
-   */
+  /** The header's rows (see SiteHeader.rows): one row when every piece sits on the same line. */
   headerRows() {
-    return this.page.evaluate(() => {
-      const parts = [
-        ...document.querySelectorAll('.govuk-service-navigation__service-name, .govuk-service-navigation__item, .app-account-menu'),
-      ].filter((e) => e instanceof HTMLElement && e.offsetParent !== null);
-      const centres = parts.map((e) => {
-        const box = e.getBoundingClientRect();
-        return Math.round(box.top + box.height / 2);
-      });
-      const header = document.querySelector('.govuk-service-navigation')?.getBoundingClientRect();
-      return { count: parts.length, rows: new Set(centres.map((c) => Math.round(c / 8))).size, height: header?.height ?? 0 };
-    });
+    return new SiteHeader(this.page).rows();
   }
 }

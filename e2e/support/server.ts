@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { ensureDemoData } from '../../src/demo/demo.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestDatabase } from '../../src/store/testing.ts';
+import { buildTestContext } from '../../src/testing/context.ts';
 import type { AppContext } from '../../src/usecases/context.ts';
-import { ensureDemoData } from '../../src/usecases/demo.ts';
-import { buildTestContext } from '../../src/usecases/testing.ts';
 
 /** The application context the explorer tests run against: the real framework data on a fresh embedded database, demo mode on. */
 export const explorerContext = async (options: { demo?: boolean } = {}): Promise<AppContext> =>
@@ -17,11 +17,14 @@ export type ServerOptions = {
   demoData?: boolean;
   /** Where the app keeps files of its own (staff-import uploads). */
   dataDir?: string;
+  /** The server's clock, for journeys that need a later "today" than the explorer's 1 January 2025. */
+  clock?: () => Date;
 };
 
 /** Builds the whole application in-process on a fresh embedded database and listens on a free port. */
 export const startServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
-  const base = await explorerContext(options);
+  const explorer = await explorerContext(options);
+  const base = options.clock ? { ...explorer, clock: options.clock } : explorer;
   const context = options.dataDir ? { ...base, config: { ...base.config, dataDir: options.dataDir } } : base;
   if (options.demoData)
     await ensureDemoData({

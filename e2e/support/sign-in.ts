@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/usecases/demo.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo.ts';
+import { SignInPage } from '../pages/sign-in.ts';
 
 /** Fills the sign-in form already on the page with a demo user's email and the demo password, and submits it. */
 export const submitDemoSignIn = async (page: Page, email: string): Promise<void> => {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await new SignInPage(page).signIn(email, DEMO_PASSWORD);
 };
 
 export type SignInOptions = {
@@ -19,7 +18,7 @@ export type SignInOptions = {
  */
 export const signIn = async (browser: Browser, baseUrl: string, email: string, options: SignInOptions = {}): Promise<Page> => {
   const page = await (await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true })).newPage();
-  await page.goto(`${baseUrl}/sign-in`);
+  await new SignInPage(page).open(baseUrl);
   await submitDemoSignIn(page, email);
   await page.waitForLoadState('load');
   return page;

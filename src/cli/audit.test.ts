@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors } from '../store/actors.ts';
 import { audit } from '../store/audit.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
+import { testKeys } from '../testing/context.ts';
+import { seedTwoTrusts } from '../testing/two-trusts.ts';
 import { createSchool } from '../usecases/organisations/organisations.ts';
-import { seedTwoTrusts } from '../usecases/people/fixtures.ts';
-import { testKeys } from '../usecases/testing.ts';
 import { BROKEN_CHAIN_EXIT, runAuditVerify } from './audit.ts';
 
 describe.each(testDatabaseKinds())('pathways audit verify on %s', (kind) => {
@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())('pathways audit verify on %s', (kind) => {
     const trust = crypto.randomUUID();
     const log = audit(database.kysely, testKeys.auditKey);
     await log.record(
-      ...[1, 2, 3].map((n) => ({ trustId: trust, actor: 'cli', action: 'test.written', entity: 'test', entityId: String(n) })),
+      ...[1, 2, 3].map((n) => ({ trustId: trust, actor: 'cli', action: 'access.refused' as const, entity: 'test', entityId: String(n) })),
     );
     const [first, , third] = await database.kysely
       .selectFrom('audit_events')

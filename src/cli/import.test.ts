@@ -10,8 +10,8 @@ import { openDatabase } from '../store/database.ts';
 import { lockFileOf, readLock } from '../store/lock.ts';
 import { migrate } from '../store/migrate.ts';
 import { organisations } from '../store/organisations.ts';
-import { farCellWorkbook, zipBombWorkbook } from '../usecases/staff-import/hostile-spreadsheets.ts';
-import { staffImportFixture } from '../usecases/staff-import/testing.ts';
+import { farCellWorkbook, zipBombWorkbook } from '../testing/hostile-spreadsheets.ts';
+import { staffImportFixture } from '../testing/staff-import.ts';
 
 const run = promisify(execFile);
 /** The real entry point, on Node 24 (process.execPath), as `npx pathways` runs it. */

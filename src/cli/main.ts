@@ -7,10 +7,13 @@ import { readConfig } from '../contracts/config.ts';
 import { migrate } from '../store/migrate.ts';
 import { registerAuditCommands } from './audit.ts';
 import { withCatalogue, withDatabase } from './db.ts';
+import { registerDemoCommand } from './demo-scale.ts';
 import { reportError } from './errors.ts';
 import { registerFrameworkCommands } from './framework.ts';
+import { registerGatewayCommand } from './gateway.ts';
 import { registerImportCommands } from './import.ts';
 import { registerOtjCommands } from './otj.ts';
+import { registerPartnershipCommands } from './partnership.ts';
 import { registerProgressionCommands } from './progression.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTrustCommands } from './trust.ts';
@@ -36,9 +39,12 @@ export const buildProgram = (): Command => {
   registerFrameworkCommands(program);
   registerAuditCommands(program);
   registerTrustCommands(program);
+  registerDemoCommand(program);
   registerImportCommands(program);
+  registerGatewayCommand(program);
   registerProgressionCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
   registerOtjCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
+  registerPartnershipCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
   return program;
 };
 

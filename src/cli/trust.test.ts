@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
-import { testKeys } from '../usecases/testing.ts';
+import { testKeys } from '../testing/context.ts';
 import { runAuditVerify } from './audit.ts';
 import { runTrustCreate } from './trust.ts';
 

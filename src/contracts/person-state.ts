@@ -53,6 +53,11 @@ export const PersonState = z.strictObject({
       bsl: z.boolean().default(false),
       /** An employer has agreed to take the person on as an apprentice in the role (an apprenticeship is a job). */
       apprenticeshipEmployer: z.boolean().optional(),
+      /** Gateway to Completion facts of an enrolment (src/usecases/apprenticeships/gateway.ts works them out). */
+      gatewayMinimumDuration: z.boolean().optional(),
+      gatewayOffTheJobMinimum: z.boolean().optional(),
+      gatewayEmployerConfirmed: z.boolean().optional(),
+      gatewayProviderConfirmed: z.boolean().optional(),
     })
     .default({ ehcpOrStatement: false, bsl: false }),
   hoursPerWeekForStudy: z.number().positive().max(80).optional(),

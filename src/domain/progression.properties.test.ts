@@ -74,8 +74,11 @@ const arbitraries = (catalogue: Catalogue) => {
 };
 
 type Node = RequirementRule['requirement'];
-const hasNot = (node: Node): boolean =>
-  node.type === 'not' || ('of' in node && node.of.some(hasNot)) || ('requirement' in node && hasNot(node.requirement));
+const hasNot = (node: Node): boolean => {
+  if (node.type === 'not') return true;
+  if (node.type === 'when') return hasNot(node.require);
+  return 'of' in node && node.of.some(hasNot);
+};
 
 /** A `not` entry rule (a degree closes the degree apprenticeship) is the one rule not monotone by design. */
 const targetsWithNotRules = (catalogue: Catalogue): Set<string> =>

@@ -7,7 +7,16 @@ import { code, ItemKind, Note, Phase, Provenance, QualificationLevel, StatusKind
  * A fact about the person's circumstances that a rule can ask for: an EHC plan or legacy statement,
  * BSL as the primary language, an employer who takes the person on as an apprentice in the role.
  */
-export const Flag = z.enum(['ehcpOrStatement', 'bsl', 'apprenticeshipEmployer']);
+export const Flag = z.enum([
+  'ehcpOrStatement',
+  'bsl',
+  'apprenticeshipEmployer',
+  // Facts of an apprenticeship enrolment that Gateway to Completion asks for (worked out from the enrolment, never entered).
+  'gatewayMinimumDuration',
+  'gatewayOffTheJobMinimum',
+  'gatewayEmployerConfirmed',
+  'gatewayProviderConfirmed',
+]);
 export type Flag = z.infer<typeof Flag>;
 /** Flags a person can act on (a route plans a step for them); the others are circumstances a route cannot plan. */
 export const plannableFlags: readonly Flag[] = ['apprenticeshipEmployer'];

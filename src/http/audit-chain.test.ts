@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../store/audit.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
+import { buildTestContext, testKeys } from '../testing/context.ts';
+import { seedProgressionPeople } from '../testing/progression-people.ts';
 import { verifyAuditChains } from '../usecases/audit-log/audit-log.ts';
-import { seedProgressionPeople } from '../usecases/progression/testing.ts';
-import { buildTestContext, testKeys } from '../usecases/testing.ts';
 import { buildServer } from './server.ts';
 import { sessionCookie } from './testing.ts';
 

@@ -20,8 +20,11 @@ import { accounts } from '../store/accounts.ts';
 import { people } from '../store/people.ts';
 import type { Tables } from '../store/tables.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../usecases/people/fixtures.ts';
-import { buildTestContext } from '../usecases/testing.ts';
+import { buildTestContext } from '../testing/context.ts';
+import { type SeededTrust, seedTwoTrusts } from '../testing/two-trusts.ts';
+import { apprenticeshipRows, enrolmentPath, seedMatrixEnrolments } from './permission-matrix-apprenticeships.ts';
+import { offTheJobRows } from './permission-matrix-off-the-job.ts';
+import { fillPartnershipParams, partnershipPath, partnershipRows, seedMatrixPartnershipWork } from './permission-matrix-partnerships.ts';
 import { portfolioRows } from './permission-matrix-portfolio.ts';
 import { everyone, type Row, signedIn } from './permission-matrix-row.ts';
 import { buildServer } from './server.ts';
@@ -138,6 +141,9 @@ const expected: Row[] = [
   ['POST /users/:id/enable', 'T S', '-'],
   ['GET /admin/outbox', 'T S', 'T S'],
   ...portfolioRows,
+  ...partnershipRows,
+  ...apprenticeshipRows,
+  ...offTheJobRows,
   // Audit trail (no organisation in the path: each admin sees their own scope).
   ['GET /audit', 'T S', 'T S'],
   ['GET /audit/export.csv', 'T S', 'T S'],
@@ -179,6 +185,8 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
   /** Per side: an extra account at the school that user-management requests act on. */
   const targets: Record<Side, { userId: string }> = { own: { userId: '' }, other: { userId: '' } };
   const cookies: Partial<Record<RoleName, string>> = {};
+  let enrolmentIds: Record<Side, string> = { own: '', other: '' };
+  let deploymentIds: Record<Side, string> = { own: '', other: '' };
   const now = new Date();
 
   const addTarget = async (db: Kysely<Tables>, trust: SeededTrust) => {
@@ -221,6 +229,8 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     trusts = await seedTwoTrusts(database.kysely);
     targets.own = await addTarget(database.kysely, trusts.own);
     targets.other = await addTarget(database.kysely, trusts.other);
+    enrolmentIds = await seedMatrixEnrolments(database.kysely, trusts);
+    deploymentIds = await seedMatrixPartnershipWork(database.kysely, trusts);
     for (const letter of signedIn.split(' ')) {
       const role = roleOf[letter];
       if (role && role !== 'anonymous') cookies[role] = await cookieOf(role);
@@ -262,6 +272,8 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       if (/^\/(api\/)?organisations\/:id\/(schools\/new|sign-on|training\/settings|training-kinds)/.test(path)) return trust.trustId;
       if (/^\/(api\/)?organisations\/:id/.test(path) || path.startsWith('/schools/:id')) return trust.schoolId;
       if (/^\/(api\/)?people\/:id/.test(path)) return trust.reportId;
+      if (enrolmentPath.test(path)) return enrolmentIds[side];
+      if (partnershipPath.test(path)) return trust.partnershipId;
       if (path.startsWith('/users/:id')) return targets[side].userId;
       if (/^\/(api\/)?frameworks\/:id/.test(path)) return 'njc-role-profiles';
       if (/^\/(api\/)?roles\/:id/.test(path)) return 'TA3';
@@ -272,7 +284,8 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       .replace(':assignmentId', path.includes(':assignmentId') ? await assignmentOf(side) : '')
       .replace(':format', 'csv')
       .replace(':upload', crypto.randomUUID().replaceAll('-', ''))
-      .replace(/:(token|dutyProfileId)/, crypto.randomUUID());
+      .replace(/:(token|dutyProfileId|entryId|reviewId)/, crypto.randomUUID());
+    if (partnershipPath.test(path)) filled = fillPartnershipParams(filled, deploymentIds[side]);
     if (path.startsWith('/api/qualifications/:id') || path.startsWith('/qualifications/:id'))
       filled = path.replace(':id', 'FR04171.INTERMEDIATE');
     if (path.endsWith('/gap')) filled += '?target=TA4';
@@ -295,7 +308,8 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
   };
 
   /** Paths whose :id is a record of the side's trust (other paths name none, unless their body names its school). */
-  const namesTrustRecord = (route: string) => /^\/(api\/)?(people|organisations|schools|users)\/:id/.test(route.split(' ')[1] ?? '');
+  const namesTrustRecord = (route: string) =>
+    /^\/(api\/)?(people|organisations|schools|users|enrolments|partnerships)\/:id/.test(route.split(' ')[1] ?? '');
 
   const outcomeOf = (response: LightMyRequestResponse, method: string, loose: boolean, hiding: boolean): 'allowed' | 'refused' | string => {
     const { statusCode: status } = response;

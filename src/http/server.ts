@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../usecases/context.ts';
 import { registerApi } from './api/index.ts';
+import { apiDocsCsp } from './api-docs-csp.ts';
 import { setUpSessions } from './auth/session-plugin.ts';
 import { setUpCsrf } from './csrf.ts';
 import { setUpErrorHandling } from './errors.ts';
@@ -35,7 +36,7 @@ export const buildServer = async (context: AppContext, options: ServerOptions = 
     transform: jsonSchemaTransform,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: apiDocsCsp });
   setUpHealthChecks(app, context);
   await app.register(async (api) => registerApi(api, context), { prefix: '/api' });
   await app.register(async (web) => registerWeb(web, context));

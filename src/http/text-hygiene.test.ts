@@ -1,39 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unstorableTextMessages } from '../contracts/text.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../usecases/people/fixtures.ts';
-import { buildTestContext } from '../usecases/testing.ts';
-import { buildServer } from './server.ts';
-import { apiRequest, postForm, sessionCookie } from './testing.ts';
+import { testDatabaseKinds } from '../store/testing.ts';
+import { useSeededServer } from './seeded-server.ts';
+import { apiRequest, postForm } from './testing.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
 describe.each(testDatabaseKinds())('text the database cannot store on %s', (kind) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let own: SeededTrust;
-  let staff: string;
-  let manager: string;
-  let admin: string;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    ({ own } = await seedTwoTrusts(database.kysely));
-    const context = await buildTestContext(database, { clock: () => NOW });
-    app = await buildServer(context, { logLevel: 'silent' });
-    staff = await sessionCookie(database.kysely, own.users.staff.userId, own.trustId, NOW);
-    manager = await sessionCookie(database.kysely, own.users.line_manager.userId, own.trustId, NOW);
-    admin = await sessionCookie(database.kysely, own.users.trust_admin.userId, own.trustId, NOW);
-  }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
+  const server = useSeededServer(kind, { now: NOW });
 
   const nul = '%00';
 
   it('refuses a null character in every form, before and after sign-in, with a page that says why', async () => {
+    const { app, own, cookies } = server;
+    const staff = cookies.staff;
+    const manager = cookies.line_manager;
+    const admin = cookies.trust_admin;
     const person = `/people/${own.reportId}/portfolio`;
     const forms: [url: string, body: string, cookie: string][] = [
       ['/sign-in', `email=staff${nul}@example.com&password=secret`, ''],
@@ -60,6 +42,8 @@ describe.each(testDatabaseKinds())('text the database cannot store on %s', (kind
   });
 
   it('refuses a null character or a lone surrogate in an API body with invalid_text naming the field', async () => {
+    const { app, own, cookies } = server;
+    const staff = cookies.staff;
     const cases: [url: string, body: Record<string, unknown>, cookie: string, where: string, message: string][] = [
       ['/api/session', { email: 'staff\u0000@example.com', password: 'secret' }, '', 'body/email', unstorableTextMessages.null],
       [

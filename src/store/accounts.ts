@@ -10,6 +10,19 @@ export const accounts = (db: Kysely<Tables>) => ({
     await db.insertInto('role_assignments').values(assignment).execute();
   },
 
+  /** Several role assignments in one statement. */
+  assignRoles: async (assignments: readonly NewRoleAssignment[]): Promise<void> => {
+    if (assignments.length > 0)
+      await db
+        .insertInto('role_assignments')
+        .values([...assignments])
+        .execute();
+  },
+
+  /** Whether an account has exactly this (already normalised) email. */
+  emailTaken: async (email: string): Promise<boolean> =>
+    (await db.selectFrom('user_accounts').select('id').where('email', '=', email).executeTakeFirst()) !== undefined,
+
   findByEmail: (email: string): Promise<UserAccountRow | undefined> =>
     db.selectFrom('user_accounts').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst(),
 

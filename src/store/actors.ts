@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/policy/actor.ts';
+import { enrolments } from './apprenticeships/enrolments.ts';
 import type { Tables } from './tables.ts';
 
 /** Loads what the permission policy needs to know about a user: assignments and the people they are responsible for. */
@@ -11,7 +12,7 @@ export const actors = (db: Kysely<Tables>) => ({
       .where('id', '=', userId)
       .executeTakeFirst();
     if (!account || account.disabled_at) return undefined;
-    const [assignments, reports, partnerships] = await Promise.all([
+    const [assignments, reports, partnerships, apprentices] = await Promise.all([
       db
         .selectFrom('role_assignments')
         .select(['role', 'trust_id', 'organisation_id', 'headteacher'])
@@ -21,6 +22,7 @@ export const actors = (db: Kysely<Tables>) => ({
         ? db.selectFrom('people').select('id').where('line_manager_id', '=', account.person_id).where('left_on', 'is', null).execute()
         : Promise.resolve([]),
       db.selectFrom('partnership_coordinators').select('partnership_id').where('user_id', '=', userId).execute(),
+      enrolments(db).apprenticeIdsOfAssessor(userId),
     ]);
     return {
       kind: 'user',
@@ -33,8 +35,8 @@ export const actors = (db: Kysely<Tables>) => ({
         headteacher: a.headteacher,
       })),
       reportIds: reports.map((r) => r.id),
-      // Enrolments with training providers arrive with apprenticeships (roadmap 1).
-      apprenticeIds: [],
+      // People enrolled with a provider where the user is an assessor, across employers and trusts.
+      apprenticeIds: apprentices,
       partnershipIds: partnerships.map((p) => p.partnership_id),
     };
   },

@@ -22,11 +22,19 @@ type Eb = ExpressionBuilder<Tables & { e: Tables['audit_events'] }, 'e'>;
 
 /**
  * A school's events are those about its own entities: the school itself, its people, the accounts of
- * its people, and role assignments held at it (role events record their organisation).
+ * its people, and role assignments held at it (role events record their organisation); and the
+ * portfolio events of its people: those that name the person in their data (CPD, reviews, training,
+ * judgements, attachments: `personId`, or inside `before`/`after`) and those about their evidence.
  */
 const ofSchools = (eb: Eb, schools: readonly string[]): Expression<SqlBool> => {
   const ids = sql.join(schools.map((id) => sql`${id}`));
+  const peopleOfSchools = sql`SELECT id::text FROM people WHERE organisation_id::text IN (${ids})`;
   return eb.or([
+    sql<SqlBool>`COALESCE(e.data->>'personId', e.data->'after'->>'personId', e.data->'before'->>'personId') IN (${peopleOfSchools})`,
+    eb.and([
+      eb('e.entity', '=', 'evidence'),
+      sql<SqlBool>`e.entity_id IN (SELECT id::text FROM evidence_items WHERE person_id::text IN (${peopleOfSchools}))`,
+    ]),
     eb.and([eb('e.entity', '=', 'organisation'), eb('e.entity_id', 'in', [...schools])]),
     eb.and([
       eb('e.entity', '=', 'person'),

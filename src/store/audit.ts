@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../contracts/audit-actions.ts';
 import { type ChainedEvent, type ChainHeadRecord, sealEvent } from '../domain/audit/chain.ts';
 import type { Tables } from './tables.ts';
 
@@ -6,7 +7,8 @@ import type { Tables } from './tables.ts';
 export type AuditEvent = {
   trustId: string | null;
   actor: string;
-  action: string;
+  /** One of the typed actions (contracts/audit-actions.ts): a free string does not compile. */
+  action: AuditAction;
   entity: string;
   entityId: string;
   data?: Record<string, unknown>;

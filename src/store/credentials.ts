@@ -57,6 +57,12 @@ export const credentials = (db: Kysely<Tables>) => {
     findByEmail: (email: string) => load({ email }),
     findById: (userId: string) => load({ userId }),
 
+    /** When the account's password was last set (null if never), for the audit event's "before". */
+    passwordChangedAt: async (userId: string): Promise<Date | null> => {
+      const row = await db.selectFrom('user_accounts').select('password_changed_at').where('id', '=', userId).executeTakeFirstOrThrow();
+      return row.password_changed_at;
+    },
+
     setPasswordHash: async (userId: string, passwordHash: string, at: Date) => {
       await db
         .updateTable('user_accounts')

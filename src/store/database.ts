@@ -16,6 +16,8 @@ export type Database = {
   kind: DatabaseKind;
   /** Where the data lives, for messages: the data folder, or the PostgreSQL URL without its password. */
   location: string;
+  /** PostgreSQL only: how to open one more connection of its own (bulk loads stream COPY through one). */
+  connectionString?: string;
   close(): Promise<void>;
 };
 
@@ -67,7 +69,13 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const pool = poolOf({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const kysely = kyselyOver(pool);
-    return { kysely, kind: 'postgres', location: redact(options.databaseUrl), close: () => kysely.destroy() };
+    return {
+      kysely,
+      kind: 'postgres',
+      location: redact(options.databaseUrl),
+      connectionString: options.databaseUrl,
+      close: () => kysely.destroy(),
+    };
   }
   const dataDir = resolve(options.dataDir ?? './data');
   mkdirSync(dataDir, { recursive: true });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTwoTrusts } from '../usecases/people/fixtures.ts';
+import { seedTwoTrusts } from '../testing/two-trusts.ts';
 import { type Judgement, judgements } from './judgements.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from './testing.ts';
 

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { NotificationKind } from '../contracts/notification-kinds.ts';
 import type { Tables } from './tables.ts';
 
 export type Notification = {
   id: string;
   trustId: string;
   userId: string;
+  /** As stored: rows written by older versions may hold kinds no longer written. */
   kind: string;
   message: string;
   href: string | null;
@@ -12,7 +14,7 @@ export type Notification = {
   readAt: Date | null;
 };
 
-export type NewNotification = Omit<Notification, 'readAt'>;
+export type NewNotification = Omit<Notification, 'readAt' | 'kind'> & { kind: NotificationKind };
 
 /** In-app notifications of one user; every query names the trust. */
 export const notifications = (db: Kysely<Tables>) => ({
@@ -74,6 +76,16 @@ export const notifications = (db: Kysely<Tables>) => ({
       .where('read_at', 'is', null)
       .execute();
   },
+
+  /** One enabled account of the trust, with the address mail goes to; none when disabled or another trust's. */
+  enabledAccount: async (trustId: string, userId: string): Promise<{ id: string; email: string } | undefined> =>
+    db
+      .selectFrom('user_accounts')
+      .select(['id', 'email'])
+      .where('trust_id', '=', trustId)
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst(),
 
   /** The enabled accounts of a person (usually one), with the address mail goes to. */
   accountsOfPerson: (trustId: string, personId: string): Promise<{ id: string; email: string }[]> =>

@@ -6,6 +6,11 @@ export const people = (db: Kysely<Tables>) => ({
     await db.insertInto('people').values(person).execute();
   },
 
+  /** Whether the person is on this trust's staff records (another trust's person is not). */
+  existsInTrust: async (trustId: string, personId: string): Promise<boolean> =>
+    (await db.selectFrom('people').select('id').where('id', '=', personId).where('trust_id', '=', trustId).executeTakeFirst()) !==
+    undefined,
+
   listByTrust: (trustId: string): Promise<PersonRow[]> =>
     db.selectFrom('people').selectAll().where('trust_id', '=', trustId).orderBy('family_name').orderBy('given_name').execute(),
 });

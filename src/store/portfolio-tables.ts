@@ -60,6 +60,8 @@ export type EvidenceItemsTable = {
   submitted_at: Timestamp | null;
   decided_at: Timestamp | null;
   removed_at: Timestamp | null;
+  /** Time spent on the evidence as off-the-job training (migration 20261204_0110), counted once. */
+  off_the_job_minutes: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type EvidenceClaimsTable = {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isoDateOrNull } from './dates.ts';
-import type { OrganisationRow, Tables } from './tables.ts';
+import type { OrganisationRow, PersonRow, Tables } from './tables.ts';
 
 /** A person of a school with their posts, as the staff import and export read them. */
 export type StaffMemberRow = {
@@ -45,34 +45,41 @@ export type StaffPersonValues = {
   specialisms: string[];
 };
 
-const personColumns = (values: StaffPersonValues) => ({
-  given_name: values.givenName,
-  family_name: values.familyName,
-  work_email: values.workEmail,
-  staff_code: values.staffCode,
-  graded_role: values.gradedRole,
-  job_title: values.jobTitle,
-  hours_per_week: values.hoursPerWeek,
-  weeks_per_year: values.weeksPerYear,
-  start_date: values.startDate,
-  left_on: values.leftOn,
-  specialisms: values.specialisms,
-});
+/** Each value an import writes and the column it is stored in: the one mapping, used to read and to write. */
+const personColumnOf = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  workEmail: 'work_email',
+  staffCode: 'staff_code',
+  gradedRole: 'graded_role',
+  jobTitle: 'job_title',
+  hoursPerWeek: 'hours_per_week',
+  weeksPerYear: 'weeks_per_year',
+  startDate: 'start_date',
+  leftOn: 'left_on',
+  specialisms: 'specialisms',
+} as const satisfies Record<keyof StaffPersonValues, keyof PersonRow>;
 
-/** The columns of the values given; a value left out (undefined) is not written (Kysely skips it). */
-const changedColumns = (values: Partial<StaffPersonValues>): Partial<ReturnType<typeof personColumns>> => ({
-  given_name: values.givenName,
-  family_name: values.familyName,
-  work_email: values.workEmail,
-  staff_code: values.staffCode,
-  graded_role: values.gradedRole,
-  job_title: values.jobTitle,
-  hours_per_week: values.hoursPerWeek,
-  weeks_per_year: values.weeksPerYear,
-  start_date: values.startDate,
-  left_on: values.leftOn,
-  specialisms: values.specialisms,
-});
+const personKeys = Object.keys(personColumnOf) as (keyof StaffPersonValues)[];
+
+type PersonColumns = { [K in keyof StaffPersonValues as (typeof personColumnOf)[K]]: StaffPersonValues[K] };
+
+/** The columns of the values given; a value left out (undefined) is not written. */
+const changedColumns = (values: Partial<StaffPersonValues>): Partial<PersonColumns> => {
+  const columns: Partial<Record<keyof PersonColumns, unknown>> = {};
+  for (const key of personKeys) if (values[key] !== undefined) columns[personColumnOf[key]] = values[key];
+  return columns as Partial<PersonColumns>;
+};
+
+/** Every column of the values (all are present in a whole `StaffPersonValues`). */
+const personColumns = (values: StaffPersonValues): PersonColumns => changedColumns(values) as PersonColumns;
+
+/** The values of a stored person, through the same mapping; dates come back as ISO calendar dates. */
+const personValuesOf = (row: PersonRow): StaffPersonValues => {
+  const values: Partial<Record<keyof StaffPersonValues, unknown>> = {};
+  for (const key of personKeys) values[key] = row[personColumnOf[key]];
+  return { ...(values as StaffPersonValues), startDate: isoDateOrNull(row.start_date), leftOn: isoDateOrNull(row.left_on) };
+};
 
 /** People and their posts, for the staff import (writes) and export (reads). Every query is scoped by trust. */
 export const staff = (db: Kysely<Tables>) => ({
@@ -115,18 +122,8 @@ export const staff = (db: Kysely<Tables>) => ({
       id: r.id,
       trustId: r.trust_id,
       organisationId: r.organisation_id,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      workEmail: r.work_email,
-      staffCode: r.staff_code,
-      gradedRole: r.graded_role,
-      jobTitle: r.job_title,
       lineManagerId: r.line_manager_id,
-      hoursPerWeek: r.hours_per_week,
-      weeksPerYear: r.weeks_per_year,
-      startDate: isoDateOrNull(r.start_date),
-      leftOn: isoDateOrNull(r.left_on),
-      specialisms: r.specialisms,
+      ...personValuesOf(r),
       posts: (postsOf.get(r.id) ?? []).map((p) => ({
         gradedRole: p.graded_role,
         roleValue: p.role_value,

@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EnrolmentStatusChangesTable, EnrolmentsTable } from './apprenticeships/enrolments.ts';
+import type { OffTheJobEntriesTable, OffTheJobEntryEvidenceTable } from './apprenticeships/off-the-job.ts';
+import type { ProgressReviewActionsTable, ProgressReviewCommentsTable, ProgressReviewsTable } from './apprenticeships/reviews.ts';
+import type { PartnershipTeachingTables } from './partnerships/tables.ts';
 import type {
   AchievementsTable,
   AttachmentsTable,
@@ -26,7 +30,7 @@ export type Json = ColumnType<unknown, string, string>;
 export type OrganisationsTable = {
   id: string;
   trust_id: string;
-  kind: 'trust' | 'school';
+  kind: 'trust' | 'school' | 'provider';
   name: string;
   phase: string | null;
   nation: string | null;
@@ -265,6 +269,12 @@ export type Tables = {
   partnerships: PartnershipsTable;
   partnership_members: PartnershipMembersTable;
   partnership_coordinators: PartnershipCoordinatorsTable;
+  partner_organisations: PartnershipTeachingTables['partner_organisations'];
+  deployments: PartnershipTeachingTables['deployments'];
+  deployment_hosts: PartnershipTeachingTables['deployment_hosts'];
+  work_pattern_slots: PartnershipTeachingTables['work_pattern_slots'];
+  engagements: PartnershipTeachingTables['engagements'];
+  resource_reuses: PartnershipTeachingTables['resource_reuses'];
   achievements: AchievementsTable;
   attachments: AttachmentsTable;
   evidence_items: EvidenceItemsTable;
@@ -279,6 +289,13 @@ export type Tables = {
   training_records: TrainingRecordsTable;
   hlta_file_entries: HltaFileEntriesTable;
   specialism_records: SpecialismRecordsTable;
+  enrolments: EnrolmentsTable;
+  enrolment_status_changes: EnrolmentStatusChangesTable;
+  off_the_job_entries: OffTheJobEntriesTable;
+  off_the_job_entry_evidence: OffTheJobEntryEvidenceTable;
+  progress_reviews: ProgressReviewsTable;
+  progress_review_comments: ProgressReviewCommentsTable;
+  progress_review_actions: ProgressReviewActionsTable;
 };
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

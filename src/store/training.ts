@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import type { TrainingStatusName } from '../domain/training/expiry.ts';
 import type { Tables } from './tables.ts';
+import { trainingStatusSql } from './training-status-sql.ts';
 
 /** A trust's training kind as stored. */
 export type TrainingKind = {
@@ -26,8 +28,8 @@ export type TrainingRecord = {
   recordedAt: Date;
 };
 
-/** Standing of one person for one kind, as the school view's SQL classifies it. */
-export type TrainingCellStatus = 'missing' | 'expired' | 'expiring' | 'valid' | 'not-required';
+/** Standing of one person for one kind: the domain's status names (domain/training/expiry.ts). */
+export type TrainingCellStatus = TrainingStatusName;
 
 export type TrainingCell = {
   personId: string;
@@ -90,7 +92,7 @@ const toRecord = (r: RecordRow): TrainingRecord => ({
 
 /**
  * The latest completion per person and kind, each classified on `today` with a warning window in
- * days, for the current staff (no leaving date on or before today) in scope and the active kinds.
+ * days (by the domain's rule, generated as SQL in training-status-sql.ts), for the current staff (no leaving date on or before today) in scope and the active kinds.
  */
 const cellsQuery = (scope: TrainingScope, today: string, windowDays: number) => sql<{
   person_id: string;
@@ -103,13 +105,7 @@ const cellsQuery = (scope: TrainingScope, today: string, windowDays: number) => 
   expires_on: string | null;
 }>`
   SELECT p.id AS person_id, p.given_name, p.family_name, p.organisation_id, k.id AS kind_id,
-    CASE
-      WHEN r.id IS NULL THEN CASE WHEN k.applies_to = 'as-needed' THEN 'not-required' ELSE 'missing' END
-      WHEN r.expires_on IS NULL THEN 'valid'
-      WHEN r.expires_on < ${today}::date THEN 'expired'
-      WHEN r.expires_on <= ${today}::date + ${windowDays}::int THEN 'expiring'
-      ELSE 'valid'
-    END AS status,
+    ${trainingStatusSql(today, windowDays)} AS status,
     r.completed_on::text AS completed_on, r.expires_on::text AS expires_on
   FROM people p
   CROSS JOIN training_kinds k

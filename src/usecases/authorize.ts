@@ -27,7 +27,10 @@ export const unknownResource = (resource: Resource): AppError => {
       return new AppError('not_found', 'There is no such organisation');
     case 'framework':
     case 'partnership':
+    case 'engagement':
       return new AppError('not_found', 'Not found');
+    case 'enrolment':
+      return new AppError('not_found', 'There is no such enrolment');
   }
 };
 
@@ -37,6 +40,14 @@ export const unknownResource = (resource: Resource): AppError => {
  * across trusts only through those links).
  */
 const unrelatedTrust = (actor: Actor, resource: Resource): boolean => {
+  // A partnership reaches across trusts: it is unrelated to someone who neither coordinates it, nor
+  // belongs to a trust it touches, nor is the teacher whose work it is.
+  if (resource.type === 'partnership' || resource.type === 'engagement')
+    return (
+      !actor.partnershipIds.includes(resource.partnershipId) &&
+      !(resource.memberTrustIds ?? []).some((t) => actor.assignments.some((a) => a.trustId === t)) &&
+      !(resource.type === 'engagement' && resource.teacherPersonId === actor.personId)
+    );
   if (!('trustId' in resource) || actor.assignments.some((a) => a.trustId === resource.trustId)) return false;
   if (resource.type === 'person')
     return (
@@ -45,6 +56,12 @@ const unrelatedTrust = (actor: Actor, resource: Resource): boolean => {
       !actor.apprenticeIds.includes(resource.personId)
     );
   if (resource.type === 'account') return resource.userId !== actor.userId;
+  if (resource.type === 'enrolment')
+    return (
+      resource.personId !== actor.personId &&
+      !actor.reportIds.includes(resource.personId) &&
+      !actor.assignments.some((a) => a.role === 'assessor' && a.organisationId === resource.providerId)
+    );
   return true;
 };
 
@@ -89,5 +106,9 @@ const entityIdOf = (resource: Resource): string => {
       return resource.userId;
     case 'partnership':
       return resource.partnershipId;
+    case 'engagement':
+      return `${resource.partnershipId}/${resource.teacherPersonId}`;
+    case 'enrolment':
+      return resource.personId;
   }
 };

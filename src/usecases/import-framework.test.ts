@@ -5,10 +5,10 @@ import { exportCase } from '../framework/case/export.ts';
 import { externalPresent, readCaseFile } from '../framework/case/testing.ts';
 import type { Database } from '../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../store/testing.ts';
+import { testKeys } from '../testing/context.ts';
 import { createCatalogueSource } from './catalogue-source.ts';
 import type { CatalogueSource } from './context.ts';
 import { importCasePackage, importIfateStandard } from './import-framework.ts';
-import { testKeys } from './testing.ts';
 
 const fixture = (name: string) => readFile(new URL(`../framework/fixtures/${name}`, import.meta.url), 'utf8');
 

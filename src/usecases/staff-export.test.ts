@@ -4,8 +4,8 @@ import type { Actor, RoleName } from '../domain/policy/actor.ts';
 import { organisations } from '../store/organisations.ts';
 import { staff } from '../store/staff.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
+import { staffImportFixture } from '../testing/staff-import.ts';
 import { exportSchoolStaff } from './staff-export.ts';
-import { staffImportFixture } from './staff-import/testing.ts';
 
 describe.each(testDatabaseKinds())('staff export on %s', (kind) => {
   let database: TestDatabase;

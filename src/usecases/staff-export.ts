@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
+import { neutraliseFormula } from '../adapters/spreadsheets/formula-safety.ts';
 import type { Actor } from '../domain/policy/actor.ts';
-import { neutraliseFormula } from '../domain/spreadsheet-safety.ts';
 import { staff } from '../store/staff.ts';
 import type { Tables } from '../store/tables.ts';
 import { authorize } from './authorize.ts';

@@ -1,10 +1,13 @@
+import { type AuditAction, isAuditAction } from '../../contracts/audit-actions.ts';
+
 /**
  * The words for each audit action: its name (for the filter) and the sentence the audit log shows,
  * in one table keyed by the action. A sentence is a template: `{actor}` is who did it, `{person}` the
  * person it concerns (`{whose}` their possessive, or "their" when the actor is that person),
  * `{thing}` the named entity (evidence title, school, file, training type…), and any other `{key}` a
- * value the entry's `values` reads from the event's data. An action missing from the table reads as a
- * readable form of its id.
+ * value the entry's `values` reads from the event's data. The table is keyed by the typed actions
+ * (contracts/audit-actions.ts), so an action without words fails typecheck; an action read from an
+ * older event that is no longer in the list reads as a readable form of its id.
  */
 
 export type Named = { name: string; href?: string | null };
@@ -18,13 +21,21 @@ export type SentenceContext = {
   /** The actor is the person the event concerns. */
   actorIsPerson: boolean;
   data: unknown;
+  /**
+   * A competency item's code with its wording ("HLTA.26 — …"), from the framework catalogue the caller
+   * holds (the domain reads no catalogue itself); without it a code is shown alone.
+   */
+  itemLabel?: (code: string) => string;
 };
+
+/** Reads a code as its label. */
+type LabelOf = (code: string) => string;
 
 type ActionWords = {
   /** What the action is called in the filter ("Evidence decided"). */
   name: string;
   sentence: string;
-  values?: (data: Record<string, unknown>) => Record<string, string>;
+  values?: (data: Record<string, unknown>, labelOf: LabelOf) => Record<string, string>;
 };
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -48,17 +59,17 @@ const decision = (data: Record<string, unknown>) => {
   return 'decided on';
 };
 
-const judgementValue = (data: Record<string, unknown>) => {
+const judgementValue = (data: Record<string, unknown>, labelOf: LabelOf) => {
   const after = record(data.after);
   const value = text(after.value).replaceAll('-', ' ');
-  const item = text(after.itemCode);
+  const item = text(after.itemCode) && labelOf(text(after.itemCode));
   return { judgement: [item, value && `(${value})`].filter(Boolean).join(' ') || 'an item' };
 };
 
 const stage = (data: Record<string, unknown>) => ({ stage: text(record(data.after).stage).replaceAll('-', ' ') || 'next' });
 
 /** Every action Pathways records, in words. */
-export const actionWords: Readonly<Record<string, ActionWords>> = {
+export const actionWords: Readonly<Record<AuditAction, ActionWords>> = {
   'access.refused': {
     name: 'Access refused',
     sentence: '{actor} was refused: {reason}',
@@ -74,6 +85,26 @@ export const actionWords: Readonly<Record<string, ActionWords>> = {
   'account.enabled': { name: 'Account enabled', sentence: '{actor} enabled {whose} account again' },
   'account.password-changed': { name: 'Password changed', sentence: '{actor} changed {whose} password' },
   'account.password-change-refused': { name: 'Password change refused', sentence: '{actor} was refused a password change' },
+  'deployment.created': {
+    name: 'Partnership teacher deployed',
+    sentence: '{actor} deployed {teacher} as a partnership teacher',
+    values: (d) => ({ teacher: text(record(d.after).teacher) || 'a teacher' }),
+  },
+  'deployment.workPatternSaved': {
+    name: 'Work pattern saved',
+    sentence: '{actor} saved the weekly work pattern of {teacher}',
+    values: (d) => ({ teacher: text(d.teacher) || 'a partnership teacher' }),
+  },
+  'engagement.recorded': {
+    name: 'Engagement recorded',
+    sentence: '{actor} recorded an engagement by {teacher} at {host}',
+    values: (d) => ({ teacher: text(d.teacher) || 'a partnership teacher', host: text(d.host) || 'a partner organisation' }),
+  },
+  'partner.added': {
+    name: 'Partner organisation added',
+    sentence: '{actor} added {name} to a partnership',
+    values: (d) => ({ name: text(record(d.after).name) || 'an organisation' }),
+  },
   'achievement.added': { name: 'Achievement added', sentence: '{actor} added an achievement to {whose} record' },
   'achievement.removed': { name: 'Achievement removed', sentence: '{actor} removed an achievement from {whose} record' },
   'attachment.added': { name: 'File attached', sentence: '{actor} attached {thing} to {whose} portfolio' },
@@ -115,7 +146,7 @@ export const actionWords: Readonly<Record<string, ActionWords>> = {
   'hltaFile.updated': {
     name: 'HLTA preparation changed',
     sentence: '{actor} chose the evidence for {standard} in {whose} HLTA preparation',
-    values: (d) => ({ standard: text(d.standardCode) || 'a standard' }),
+    values: (d, labelOf) => ({ standard: text(d.standardCode) ? labelOf(text(d.standardCode)) : 'a standard' }),
   },
   'hltaStatus.awarded': { name: 'HLTA status awarded', sentence: '{actor} awarded HLTA status to {person}' },
   'hltaStatus.externalRecorded': {
@@ -131,6 +162,7 @@ export const actionWords: Readonly<Record<string, ActionWords>> = {
   },
   'notifications.read': { name: 'Notifications read', sentence: '{actor} read their notifications' },
   'organisation.created': { name: 'Organisation created', sentence: '{actor} created {thing}' },
+  'workforce.generated': { name: 'Demo workforce generated', sentence: '{actor} generated a demo workforce in {thing}' },
   'organisation.updated': { name: 'Organisation changed', sentence: '{actor} changed the details of {thing}' },
   'organisation.roleValuesRemembered': {
     name: 'Spreadsheet roles remembered',
@@ -145,6 +177,22 @@ export const actionWords: Readonly<Record<string, ActionWords>> = {
   'password_reset.requested': { name: 'Password reset asked for', sentence: 'A password reset link was sent to {person}' },
   'password_reset.completed': { name: 'Password reset', sentence: '{person} set a new password with a reset link' },
   'password_reset.throttled': { name: 'Password resets slowed down', sentence: 'Password reset requests for {person} were slowed down' },
+  'enrolment.created': {
+    name: 'Apprenticeship enrolment added',
+    sentence: '{actor} enrolled {person} on {programme}',
+    values: (d) => ({ programme: text(record(d.after).programme) || 'a programme' }),
+  },
+  'enrolment.updated': { name: 'Apprenticeship enrolment changed', sentence: '{actor} changed {whose} apprenticeship enrolment' },
+  'enrolment.statusChanged': {
+    name: 'Apprenticeship status changed',
+    sentence: '{actor} recorded {whose} apprenticeship as {status}',
+    values: (d) => ({ status: text(d.statusName) || text(d.status) || 'changed' }),
+  },
+  'enrolment.gatewayConfirmed': {
+    name: 'Gateway to Completion confirmed',
+    sentence: '{actor} recorded the {party} confirmation of {whose} Gateway to Completion',
+    values: (d) => ({ party: text(d.party) || 'their' }),
+  },
   'specialism.recorded': {
     name: 'Specialism recorded',
     sentence: '{actor} recorded specialism {letter} for {person}',
@@ -193,11 +241,43 @@ export const actionWords: Readonly<Record<string, ActionWords>> = {
   'sign_in.sso_refused': { name: 'Single sign-on refused', sentence: 'A single sign-on was refused' },
   'sign_on.configured': { name: 'Single sign-on set up', sentence: '{actor} changed the single sign-on settings of {thing}' },
   'sign_on.identity_linked': { name: 'Single sign-on linked', sentence: '{actor} linked their account to single sign-on' },
+  'offTheJob.logged': {
+    name: 'Off-the-job training logged',
+    sentence: '{actor} logged {hours} hours of off-the-job training for {person}',
+    values: (d) => ({ hours: text(record(d.after).hours) || 'some' }),
+  },
+  'offTheJob.updated': { name: 'Off-the-job entry changed', sentence: '{actor} changed an off-the-job training entry of {whose}' },
+  'offTheJob.approved': { name: 'Off-the-job hours approved', sentence: '{actor} approved an off-the-job training entry of {whose}' },
+  'offTheJob.returned': { name: 'Off-the-job entry returned', sentence: '{actor} returned an off-the-job training entry to {person}' },
+  'offTheJob.evidenceTimeRecorded': {
+    name: 'Evidence time recorded as off-the-job',
+    sentence: '{actor} recorded time on a piece of {whose} evidence as off-the-job training',
+  },
+  'offTheJob.exported': {
+    name: 'Off-the-job hours exported',
+    sentence: '{actor} exported the off-the-job hours of {count} apprentices for the ILR',
+    values: (d) => ({ count: text(d.enrolments) || 'the' }),
+  },
+  'progressReview.planned': { name: 'Progress review planned', sentence: '{actor} planned a progress review with {person}' },
+  'progressReview.commented': { name: 'Progress review comment', sentence: '{actor} commented on a progress review of {whose}' },
+  'progressReview.actionAgreed': {
+    name: 'Progress review action',
+    sentence: '{actor} added an agreed action to a progress review of {whose}',
+  },
+  'progressReview.signed': {
+    name: 'Progress review signed',
+    sentence: '{actor} signed a progress review of {whose} as the {party}',
+    values: (d) => ({ party: text(d.party) || 'party' }),
+  },
   'training.recorded': { name: 'Training recorded', sentence: '{actor} recorded {thing} training for {person}' },
   'training.removed': { name: 'Training removed', sentence: '{actor} removed {thing} training from {whose} record' },
   'trainingKind.added': { name: 'Training type added', sentence: '{actor} added the training type {thing}' },
   'trainingKind.updated': { name: 'Training type changed', sentence: '{actor} changed the training type {thing}' },
+  'trainingKind.retired': { name: 'Training type retired', sentence: '{actor} retired the training type {thing}' },
 };
+
+/** The words of an action as stored (a plain string); none for an action no longer recorded. */
+const wordsOf = (action: string): ActionWords | undefined => (isAuditAction(action) ? actionWords[action] : undefined);
 
 /** "hltaStatus.externalRecorded" → "Hlta status external recorded": the readable form of an unknown action. */
 const readableId = (action: string): string => {
@@ -211,16 +291,16 @@ const readableId = (action: string): string => {
 };
 
 /** What an action is called ("Evidence decided"), or a readable form of its id. */
-export const actionName = (action: string): string => actionWords[action]?.name ?? readableId(action);
+export const actionName = (action: string): string => wordsOf(action)?.name ?? readableId(action);
 
 /**
  * The sentence for one event as parts, each a piece of text and, for a name the reader may open, its
  * link. An unknown action reads "{actor}: <readable id>" and names what it concerns.
  */
 export const sentenceOf = (action: string, context: SentenceContext): SentencePart[] => {
-  const words = actionWords[action];
+  const words = wordsOf(action);
   const template = words?.sentence ?? `{actor}: ${readableId(action).toLowerCase()}${context.person ? ' ({person})' : ''}`;
-  const values = words?.values?.(record(context.data)) ?? {};
+  const values = words?.values?.(record(context.data), context.itemLabel ?? ((code) => code)) ?? {};
   const named = (n: Named | null, fallback: string): SentencePart =>
     n ? (n.href ? { text: n.name, href: n.href } : { text: n.name }) : { text: fallback };
   const parts: SentencePart[] = [];

@@ -20,6 +20,21 @@ export const actions = {
   account: ['read', 'invite', 'disable', 'assignRoles'],
   audit: ['read', 'export', 'verify'],
   partnership: ['read', 'manage'],
+  engagement: ['read', 'record'],
+  enrolment: [
+    'read',
+    'create',
+    'update',
+    'recordStatus',
+    'confirmEmployer',
+    'confirmProvider',
+    // The off-the-job log, and the three parties of a progress review.
+    'logOffTheJob',
+    'approveOffTheJob',
+    'reviewAsApprentice',
+    'reviewAsEmployer',
+    'reviewAsProvider',
+  ],
 } as const satisfies Record<ResourceType, readonly string[]>;
 
 export type Action = { [T in ResourceType]: `${T}.${(typeof actions)[T][number]}` }[ResourceType];

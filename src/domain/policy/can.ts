@@ -17,20 +17,28 @@ const inScope = (scope: Scope, actor: Actor, assignment: RoleAssignment, resourc
     case 'trust':
       return trustOf(resource) === assignment.trustId;
     case 'school':
+      // Partnership work is seen from the school it is delivered from and the school that hosts it.
+      if (resource.type === 'engagement')
+        return resource.sites.some((s) => s.trustId === assignment.trustId && s.organisationId === assignment.organisationId);
       return trustOf(resource) === assignment.trustId && organisationOf(resource) === assignment.organisationId;
     case 'headteacher':
       return assignment.headteacher === true && inScope('school', actor, assignment, resource);
     case 'self':
       return (
-        (resource.type === 'person' && actor.personId !== null && resource.personId === actor.personId) ||
-        (resource.type === 'account' && resource.userId === actor.userId)
+        ((resource.type === 'person' || resource.type === 'enrolment') &&
+          actor.personId !== null &&
+          resource.personId === actor.personId) ||
+        (resource.type === 'account' && resource.userId === actor.userId) ||
+        (resource.type === 'engagement' && actor.personId !== null && resource.teacherPersonId === actor.personId)
       );
     case 'reports':
-      return resource.type === 'person' && actor.reportIds.includes(resource.personId);
+      return (resource.type === 'person' || resource.type === 'enrolment') && actor.reportIds.includes(resource.personId);
     case 'apprentices':
+      // An enrolment is reached through its own provider only, not through another enrolment of the same person.
+      if (resource.type === 'enrolment') return assignment.organisationId === resource.providerId;
       return resource.type === 'person' && actor.apprenticeIds.includes(resource.personId);
     case 'partnership':
-      return resource.type === 'partnership' && actor.partnershipIds.includes(resource.partnershipId);
+      return (resource.type === 'partnership' || resource.type === 'engagement') && actor.partnershipIds.includes(resource.partnershipId);
   }
 };
 

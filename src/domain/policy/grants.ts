@@ -83,5 +83,53 @@ export const grants: readonly Grant[] = [
     actions: ['person.read', 'person.readPortfolio', 'person.editPortfolio', 'person.recordTraining', 'account.read'],
   },
   { roles: ['assessor'], scope: 'apprentices', actions: ['person.read', 'person.readPortfolio', 'person.decideEvidence'] },
+  // Apprenticeships: the apprentice logs their own off-the-job training and reviews as the apprentice;
+  // the line manager (or the school's admin) reviews as the employer; the assessor of the enrolment's
+  // own provider logs, approves and reviews as the provider.
+  {
+    roles: ['staff', 'line_manager', 'school_admin', 'trust_admin', 'assessor', 'partnership_coordinator'],
+    scope: 'self',
+    actions: ['enrolment.logOffTheJob', 'enrolment.reviewAsApprentice'],
+  },
+  { roles: ['line_manager'], scope: 'reports', actions: ['enrolment.reviewAsEmployer'] },
+  { roles: ['school_admin'], scope: 'school', actions: ['enrolment.reviewAsEmployer'] },
+  {
+    roles: ['assessor'],
+    scope: 'apprentices',
+    actions: ['enrolment.logOffTheJob', 'enrolment.approveOffTheJob', 'enrolment.reviewAsProvider'],
+  },
+  // Enrolments: the employer (trust and school admins) enrols and keeps the record; the provider's
+  // assessor keeps its status and confirms Gateway to Completion for the provider; the line manager
+  // confirms it for the employer; the apprentice reads their own.
+  {
+    roles: ['trust_admin'],
+    scope: 'trust',
+    actions: ['enrolment.read', 'enrolment.create', 'enrolment.update', 'enrolment.recordStatus', 'enrolment.confirmEmployer'],
+  },
+  {
+    roles: ['school_admin'],
+    scope: 'school',
+    actions: ['enrolment.read', 'enrolment.create', 'enrolment.update', 'enrolment.recordStatus', 'enrolment.confirmEmployer'],
+  },
+  { roles: ['line_manager'], scope: 'reports', actions: ['enrolment.read', 'enrolment.confirmEmployer'] },
+  {
+    roles: ['staff', 'line_manager', 'school_admin', 'trust_admin', 'assessor', 'partnership_coordinator'],
+    scope: 'self',
+    actions: ['enrolment.read'],
+  },
+  {
+    roles: ['assessor'],
+    scope: 'apprentices',
+    actions: ['enrolment.read', 'enrolment.update', 'enrolment.recordStatus', 'enrolment.confirmProvider'],
+  },
   { roles: ['partnership_coordinator'], scope: 'partnership', actions: ['partnership.read', 'partnership.manage'] },
+  // Partnership teaching: the coordinator sees and records all of the partnership's work; a school
+  // admin sees the work delivered from or hosted at their school; a teacher sees and records their own.
+  { roles: ['partnership_coordinator'], scope: 'partnership', actions: ['engagement.read', 'engagement.record'] },
+  { roles: ['school_admin'], scope: 'school', actions: ['engagement.read'] },
+  {
+    roles: ['staff', 'line_manager', 'school_admin', 'trust_admin', 'assessor', 'partnership_coordinator'],
+    scope: 'self',
+    actions: ['engagement.read', 'engagement.record'],
+  },
 ];

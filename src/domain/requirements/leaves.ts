@@ -44,6 +44,22 @@ const flagWording = {
     label: 'an employer who takes you on as an apprentice in the role (an apprenticeship is a job)',
     action: 'agree the apprenticeship with your employer (or find one who will employ you as an apprentice in the role)',
   },
+  gatewayMinimumDuration: {
+    label: 'the minimum time on programme',
+    action: 'continue on programme until the minimum duration has passed',
+  },
+  gatewayOffTheJobMinimum: {
+    label: 'the off-the-job training minimum',
+    action: 'log the off-the-job training still needed and ask the provider to approve it',
+  },
+  gatewayEmployerConfirmed: {
+    label: 'the employer’s confirmation',
+    action: 'the employer confirms the apprentice is ready for Gateway to Completion',
+  },
+  gatewayProviderConfirmed: {
+    label: 'the training provider’s confirmation',
+    action: 'the training provider confirms the apprentice is ready for Gateway to Completion',
+  },
 } satisfies Record<Flag, { label: string; action: string }>;
 
 /** A degree kind in words: "an honours degree", "a foundation degree". */

@@ -5,6 +5,8 @@
  * annually", the period is a Pathways default and the note says so.
  */
 
+import { sourceDocuments } from '../../framework/source-documents.ts';
+
 export type TrainingAppliesTo = 'everyone' | 'as-needed';
 
 export type DefaultTrainingKind = {
@@ -14,16 +16,26 @@ export type DefaultTrainingKind = {
   validityMonths: number | null;
   /** `as-needed`: only staff whose work needs it (e.g. supporting a pupil with that condition). */
   appliesTo: TrainingAppliesTo;
-  /** Public source (URL) or seed reference for the kind and its period. */
+  /** Public source of the kind and its period: a URL, or a citation in words (never an internal file name). */
   source: string;
+  /** Published guidance to link to beside a source cited in words. */
+  guidance?: { title: string; url: string };
   /** Where the period comes from, and that the trust can change it. */
   note: string;
 };
 
 const trustMayChange = 'The trust can change this period on its training settings page.';
 
-const healthNeedsSeed =
-  'Seed 003, Appendix 3 "Supporting pupils with health needs": staff supporting pupils with health needs "must be receive adequate training which is regularly reviewed and updated"; lists the health charities offering training (Asthma UK, Diabetes UK, Epilepsy Action, Young Epilepsy, The Anaphylaxis Campaign). Statutory guidance: https://www.gov.uk/government/publications/supporting-pupils-at-school-with-medical-conditions--3';
+const careerFramework = sourceDocuments.find((d) => d.file === '003_02d8b21ed1d9710a.txt')?.citation ?? 'The career framework guidance';
+
+/** The career framework's Appendix 3, cited by the document's name, with the statutory guidance it points to. */
+const healthNeeds = {
+  source: `${careerFramework}, Appendix 3 "Supporting pupils with health needs": staff supporting pupils with health needs "must be receive adequate training which is regularly reviewed and updated"; it lists the health charities offering training (Asthma UK, Diabetes UK, Epilepsy Action, Young Epilepsy, The Anaphylaxis Campaign).`,
+  guidance: {
+    title: 'Supporting pupils at school with medical conditions (statutory guidance)',
+    url: 'https://www.gov.uk/government/publications/supporting-pupils-at-school-with-medical-conditions--3',
+  },
+};
 
 const regularlyMeansPathwaysDefault = `The source asks for training that is "regularly reviewed and updated" without a period: 12 months is a Pathways default. ${trustMayChange}`;
 
@@ -81,7 +93,7 @@ export const defaultTrainingKinds: readonly DefaultTrainingKind[] = [
     title: 'Medical conditions: asthma',
     validityMonths: 12,
     appliesTo: 'as-needed',
-    source: healthNeedsSeed,
+    ...healthNeeds,
     note: regularlyMeansPathwaysDefault,
   },
   {
@@ -89,7 +101,7 @@ export const defaultTrainingKinds: readonly DefaultTrainingKind[] = [
     title: 'Medical conditions: epilepsy',
     validityMonths: 12,
     appliesTo: 'as-needed',
-    source: healthNeedsSeed,
+    ...healthNeeds,
     note: regularlyMeansPathwaysDefault,
   },
   {
@@ -97,7 +109,7 @@ export const defaultTrainingKinds: readonly DefaultTrainingKind[] = [
     title: 'Medical conditions: diabetes',
     validityMonths: 12,
     appliesTo: 'as-needed',
-    source: healthNeedsSeed,
+    ...healthNeeds,
     note: regularlyMeansPathwaysDefault,
   },
   {
@@ -105,7 +117,7 @@ export const defaultTrainingKinds: readonly DefaultTrainingKind[] = [
     title: 'Medical conditions: anaphylaxis (adrenaline auto-injector)',
     validityMonths: 12,
     appliesTo: 'as-needed',
-    source: healthNeedsSeed,
+    ...healthNeeds,
     note: regularlyMeansPathwaysDefault,
   },
 ];

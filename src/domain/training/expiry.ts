@@ -48,17 +48,55 @@ export const expiryOf = (completedOn: string, validityMonths: number | null): st
   return iso(Date.UTC(year, month, Math.min(d, lastDay)));
 };
 
+/** The largest warning window (the windows are listed nearest first). */
+const largestWindow: ExpiryWindow = expiryWindows[expiryWindows.length - 1] ?? 90;
+
+/** Standing of one person for one training kind, without the details. */
+export type TrainingStatusName = TrainingStatus['status'];
+
 /**
- * A person's standing for one training kind on `today`: valid through the expiry day itself, expired
- * from the day after; expiring when the expiry day is within the largest window (the window is the
- * smallest one that holds it). No record: missing, or not required for `as-needed` kinds.
+ * The rule, as data, for a completion that has an expiry day: the status is the first band whose
+ * `daysLeftBelow` is above the days left until the expiry day (negative once it has passed). Valid
+ * through the expiry day itself, expired from the day after; expiring within `windowDays` (the
+ * largest warning window unless a view asks for a smaller one). The store's SQL for the school view
+ * is generated from these same bands (store/training-status-sql.ts), so the two cannot drift.
  */
-export const trainingStatusOn = (today: string, record: TrainingCompletion | undefined, kind: TrainingKindRule): TrainingStatus => {
-  if (!record) return kind.appliesTo === 'as-needed' ? { status: 'not-required' } : { status: 'missing' };
-  if (record.expiresOn === null) return { status: 'valid', expiresOn: null };
+export const expiryBands = (
+  windowDays: number = largestWindow,
+): readonly { status: 'expired' | 'expiring' | 'valid'; daysLeftBelow: number }[] => [
+  { status: 'expired', daysLeftBelow: 0 },
+  { status: 'expiring', daysLeftBelow: windowDays + 1 },
+  { status: 'valid', daysLeftBelow: Number.POSITIVE_INFINITY },
+];
+
+/** The status without a completion: required of everyone, or only as needed. */
+export const statusWithoutRecord: Readonly<Record<TrainingKindRule['appliesTo'], 'missing' | 'not-required'>> = {
+  everyone: 'missing',
+  'as-needed': 'not-required',
+};
+
+/** A completion that never expires stays valid. */
+export const statusWithoutExpiry = 'valid' as const;
+
+/**
+ * A person's standing for one training kind on `today` (see `expiryBands`); when expiring, the
+ * window is the smallest one that holds the expiry day. No record: missing, or not required for
+ * `as-needed` kinds.
+ */
+export const trainingStatusOn = (
+  today: string,
+  record: TrainingCompletion | undefined,
+  kind: TrainingKindRule,
+  windowDays: number = largestWindow,
+): TrainingStatus => {
+  if (!record) return { status: statusWithoutRecord[kind.appliesTo] };
+  if (record.expiresOn === null) return { status: statusWithoutExpiry, expiresOn: null };
   const daysLeft = daysBetween(today, record.expiresOn);
-  if (daysLeft < 0) return { status: 'expired', expiresOn: record.expiresOn, daysOverdue: -daysLeft };
-  const window = expiryWindows.find((w) => daysLeft <= w);
-  if (window !== undefined) return { status: 'expiring', expiresOn: record.expiresOn, daysLeft, window };
+  const band = expiryBands(windowDays).find((b) => daysLeft < b.daysLeftBelow)?.status ?? 'valid';
+  if (band === 'expired') return { status: 'expired', expiresOn: record.expiresOn, daysOverdue: -daysLeft };
+  if (band === 'expiring') {
+    const window = expiryWindows.find((w) => daysLeft <= w) ?? largestWindow;
+    return { status: 'expiring', expiresOn: record.expiresOn, daysLeft, window };
+  }
   return { status: 'valid', expiresOn: record.expiresOn };
 };

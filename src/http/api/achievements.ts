@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { StoredAchievement } from '../../store/achievements.ts';
-import type { AppContext } from '../../usecases/context.ts';
-import { addAchievement, listAchievements, removeAchievement, setFlags } from '../../usecases/portfolio/achievements.ts';
-import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import { awardHltaStatus, recordExternalHltaStatus } from '../../usecases/portfolio/hlta-status.ts';
 import {
   AchievementBody,
   AchievementList,
@@ -16,8 +11,13 @@ import {
   HltaAwardBody,
   HltaExternalStatusBody,
   PersonParams,
-} from './achievements.types.ts';
-import { ApiError } from './frameworks.types.ts';
+} from '../../contracts/api/achievements.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
+import type { StoredAchievement } from '../../store/achievements.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { addAchievement, listAchievements, removeAchievement, setFlags } from '../../usecases/portfolio/achievements.ts';
+import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
+import { awardHltaStatus, recordExternalHltaStatus } from '../../usecases/portfolio/hlta-status.ts';
 
 const record = (a: StoredAchievement) => ({
   id: a.id,

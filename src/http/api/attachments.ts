@@ -1,16 +1,20 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AttachmentParams, AttachmentResult, PersonParams } from '../../contracts/api/attachments.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
 import { AppError } from '../../contracts/errors.ts';
+import type { AttachmentSummaryJson } from '../../contracts/portfolio/attachment.ts';
 import { AttachmentUploadFields } from '../../contracts/portfolio/attachment.ts';
 import { detailsFromZod } from '../../contracts/zod-issues.ts';
 import type { AppContext } from '../../usecases/context.ts';
-import { addAttachment, mayChangeAttachments, openAttachment } from '../../usecases/portfolio/attachments.ts';
+import { type AttachmentSummary, addAttachment, mayChangeAttachments, openAttachment } from '../../usecases/portfolio/attachments.ts';
 import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
 import { attachmentMultipartLimits, readAttachmentUpload, sendAttachment } from '../attachment-transfer.ts';
 import { requireApiUser } from '../auth/guards.ts';
-import { AttachmentParams, AttachmentResult, attachmentJson, PersonParams } from './attachments.types.ts';
-import { ApiError } from './frameworks.types.ts';
+
+/** An attachment as JSON: instants as ISO 8601 text. */
+const attachmentJson = (a: AttachmentSummary): AttachmentSummaryJson => ({ ...a, uploadedAt: a.uploadedAt.toISOString() });
 
 /**
  * Files on a person's portfolio records: upload (multipart: ownerKind, ownerId and one `file`) and

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiError } from '../../contracts/api/errors.ts';
 import { listAuditEvents } from '../../usecases/audit-log/audit-log.ts';
 import type { AppContext } from '../../usecases/context.ts';
-import { ApiError } from './frameworks.types.ts';
 
 /** Filters of the audit trail, shared by the API and the page. Dates are whole days (`to` inclusive). */
 export const AuditQuery = z.object({

@@ -1,6 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ActivityParams,
+  CpdBody,
+  CpdDoneBody,
+  CpdLogJson,
+  CpdSuggestionBody,
+  CreatedJson,
+  PersonParams,
+  PlannedJson,
+} from '../../contracts/api/cpd.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
 import type { CpdActivity } from '../../contracts/portfolio/cpd.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import {
@@ -12,17 +23,6 @@ import {
   updateCpdActivity,
 } from '../../usecases/portfolio/cpd.ts';
 import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import {
-  ActivityParams,
-  CpdBody,
-  CpdDoneBody,
-  CpdLogJson,
-  CpdSuggestionBody,
-  CreatedJson,
-  PersonParams,
-  PlannedJson,
-} from './cpd.types.ts';
-import { ApiError } from './frameworks.types.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
 

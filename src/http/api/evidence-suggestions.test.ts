@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUGGESTION_LIMIT, SUGGESTION_TEXT_MAX } from '../../contracts/portfolio/suggestions.ts';
 import type { Database } from '../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { seedTwoTrusts } from '../../usecases/people/fixtures.ts';
-import { buildTestContext } from '../../usecases/testing.ts';
+import { buildTestContext } from '../../testing/context.ts';
+import { seedTwoTrusts } from '../../testing/two-trusts.ts';
 import { buildServer } from '../server.ts';
 import { sessionCookie } from '../testing.ts';
 

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SUGGESTION_LIMIT } from '../../contracts/portfolio/suggestions.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
+import {
+  SuggestionRequest as EvidenceSuggestionsBody,
+  SuggestionResponse as EvidenceSuggestionsResult,
+  SUGGESTION_LIMIT,
+} from '../../contracts/portfolio/suggestions.ts';
 import { suggestItems } from '../../domain/evidence/suggestions.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { requireApiUser } from '../auth/guards.ts';
-import { EvidenceSuggestionsBody, EvidenceSuggestionsResult } from './evidence-suggestions.types.ts';
-import { ApiError } from './frameworks.types.ts';
 
 /** As-you-type suggestions for the evidence editor: the items a draft's text best supports. */
 export const registerEvidenceSuggestionRoutes = (app: FastifyInstance, context: AppContext) => {

@@ -1,16 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { StoredEvidence, EvidenceSummary as StoredSummary } from '../../store/evidence.ts';
-import type { Judgement } from '../../store/judgements.ts';
-import type { AppContext } from '../../usecases/context.ts';
-import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import { decideEvidence } from '../../usecases/portfolio/evidence/decide-evidence.ts';
-import { judgementsOfPerson, listEvidence, reviewQueue, showEvidence } from '../../usecases/portfolio/evidence/evidence-queries.ts';
-import { myNotifications, unreadCount } from '../../usecases/portfolio/evidence/my-notifications.ts';
-import { recordObservation } from '../../usecases/portfolio/evidence/record-judgement.ts';
-import { submitEvidence } from '../../usecases/portfolio/evidence/submit-evidence.ts';
-import { createEvidence, updateEvidence } from '../../usecases/portfolio/evidence/write-evidence.ts';
-import { requireApiUser } from '../auth/guards.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
 import {
   DecisionBody,
   EvidenceBody,
@@ -24,8 +14,18 @@ import {
   ObservationBody,
   QueueList,
   SubmitBody,
-} from './evidence.types.ts';
-import { ApiError } from './frameworks.types.ts';
+} from '../../contracts/api/evidence.ts';
+import type { StoredEvidence, EvidenceSummary as StoredSummary } from '../../store/evidence.ts';
+import type { Judgement } from '../../store/judgements.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
+import { decideEvidence } from '../../usecases/portfolio/evidence/decide-evidence.ts';
+import { judgementsOfPerson, listEvidence, reviewQueue, showEvidence } from '../../usecases/portfolio/evidence/evidence-queries.ts';
+import { myNotifications, unreadCount } from '../../usecases/portfolio/evidence/my-notifications.ts';
+import { recordObservation } from '../../usecases/portfolio/evidence/record-judgement.ts';
+import { submitEvidence } from '../../usecases/portfolio/evidence/submit-evidence.ts';
+import { createEvidence, updateEvidence } from '../../usecases/portfolio/evidence/write-evidence.ts';
+import { requireApiUser } from '../auth/guards.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -6,9 +6,9 @@ import { lastChangeOf } from '../../framework/case/export.ts';
 import { externalPresent, readCaseFile } from '../../framework/case/testing.ts';
 import type { Database } from '../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { buildTestContext, testKeys } from '../../testing/context.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { importCasePackage, importIfateStandard } from '../../usecases/import-framework.ts';
-import { buildTestContext, testKeys } from '../../usecases/testing.ts';
 import { buildServer } from '../server.ts';
 
 describe.each(testDatabaseKinds())('framework API on %s', (kind) => {

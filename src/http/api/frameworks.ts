@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiError } from '../../contracts/api/errors.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { exportFrameworkAsCase, listFrameworks, listItems, showFramework, showQualification, showRole } from '../../usecases/frameworks.ts';
 import {
-  ApiError,
   CaseExportQuery,
   CasePackage,
   CodeParams,

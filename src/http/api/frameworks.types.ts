@@ -14,14 +14,6 @@ import {
 
 /** Request and response contracts of the framework API (public reference data). */
 
-export const ApiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ where: z.string(), reason: z.string() })),
-  }),
-});
-
 export const FrameworkSummary = z.object({
   id: z.string(),
   title: z.string(),

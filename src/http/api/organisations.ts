@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiError } from '../../contracts/api/errors.ts';
+import { IdParams } from '../../contracts/api/people.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { showOrganisation } from '../../usecases/organisations/organisations.ts';
-import { ApiError } from './frameworks.types.ts';
-import { IdParams } from './people.types.ts';
 
 const Organisation = z.object({
   id: z.string(),
   trustId: z.string(),
-  kind: z.enum(['trust', 'school']),
+  kind: z.enum(['trust', 'school', 'provider']),
   name: z.string(),
   phase: z.string().nullable(),
   nation: z.string().nullable(),
@@ -25,7 +25,7 @@ const OrganisationDetail = z.object({
 type Row = {
   id: string;
   trust_id: string;
-  kind: 'trust' | 'school';
+  kind: 'trust' | 'school' | 'provider';
   name: string;
   phase: string | null;
   nation: string | null;

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiError } from '../../contracts/api/errors.ts';
+import { IdParams, PeoplePage, PeopleQuery, PersonDetail, peopleFilterOf } from '../../contracts/api/people.ts';
+import { isoDateOrNull as dayOf } from '../../store/dates.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { listPeople, showPerson } from '../../usecases/people/people.ts';
-import { ApiError } from './frameworks.types.ts';
-import { dayOf, IdParams, PeoplePage, PeopleQuery, PersonDetail, peopleFilterOf } from './people.types.ts';
 
 type Row = {
   id: string;

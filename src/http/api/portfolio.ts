@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiError } from '../../contracts/api/errors.ts';
+import { HltaPreparationBody, JsonSchemaDocument, PortfolioOverviewBody, PortfolioPersonParams } from '../../contracts/api/portfolio.ts';
 import { PortfolioRecord, portfolioRecordJsonSchema } from '../../contracts/portfolio/record.ts';
 import { entryReasons } from '../../domain/hlta-preparation.ts';
 import type { AppContext } from '../../usecases/context.ts';
@@ -7,8 +9,6 @@ import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
 import { hltaPreparationOf } from '../../usecases/portfolio/hlta-preparation.ts';
 import { portfolioOverview } from '../../usecases/portfolio/overview.ts';
 import { exportPortfolioRecord } from '../../usecases/portfolio/portfolio-export.ts';
-import { ApiError } from './frameworks.types.ts';
-import { HltaPreparationBody, JsonSchemaDocument, PortfolioOverviewBody, PortfolioPersonParams } from './portfolio.types.ts';
 
 /** The portfolio overview numbers, the HLTA preparation check, the JSON export and its published schema. */
 export const registerPortfolioRoutes = (app: FastifyInstance, context: AppContext) => {

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { buildTestContext } from '../../testing/context.ts';
+import { seedProgressionPeople } from '../../testing/progression-people.ts';
 import type { AppContext } from '../../usecases/context.ts';
-import { seedProgressionPeople } from '../../usecases/progression/testing.ts';
-import { buildTestContext } from '../../usecases/testing.ts';
 import { buildServer } from '../server.ts';
 import { publicEngineRateLimit } from './progression.ts';
 

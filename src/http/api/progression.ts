@@ -1,13 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiError } from '../../contracts/api/errors.ts';
 import type { StoredDutyProfile } from '../../store/duty-profiles.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { progressionDeps } from '../../usecases/progression/deps.ts';
 import { confirmDutyProfile, listDutyProfiles, saveDutyProfile } from '../../usecases/progression/duty-profiles.ts';
 import { exploreGap, exploreRoleFit, exploreRoute } from '../../usecases/progression/explore.ts';
 import { gapForPerson, roleFitForPerson, routeForPerson } from '../../usecases/progression/person-progression.ts';
-import { ApiError } from './frameworks.types.ts';
 import {
   DutyProfileHistory,
   DutyProfileRecord,

@@ -1,19 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ReviewCycleSummary } from '../../contracts/portfolio/review.ts';
-import type { CompetencyItem } from '../../framework/schema.ts';
-import type { AppContext } from '../../usecases/context.ts';
-import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import {
-  addReviewObjective,
-  advanceReview,
-  commentOnReview,
-  recordReviewOutcome,
-  signReview,
-} from '../../usecases/portfolio/review-changes.ts';
-import { reviewCycle, reviewCycles, startReview } from '../../usecases/portfolio/reviews.ts';
-import { ApiError } from './frameworks.types.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
 import {
   CommentBody,
   CreatedJson,
@@ -26,7 +14,19 @@ import {
   SignBody,
   StageJson,
   StartBody,
-} from './reviews.types.ts';
+} from '../../contracts/api/reviews.ts';
+import type { ReviewCycleSummary } from '../../contracts/portfolio/review.ts';
+import type { CompetencyItem } from '../../framework/schema.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
+import {
+  addReviewObjective,
+  advanceReview,
+  commentOnReview,
+  recordReviewOutcome,
+  signReview,
+} from '../../usecases/portfolio/review-changes.ts';
+import { reviewCycle, reviewCycles, startReview } from '../../usecases/portfolio/reviews.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
 

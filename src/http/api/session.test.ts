@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../demo/demo.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { type AuthFixture, openAuthFixture } from '../../usecases/auth/auth-testing.ts';
+import { type AuthFixture, openAuthFixture } from '../../testing/auth.ts';
 import { SIGN_IN_FAILED } from '../../usecases/auth/sign-in.ts';
-import { DEMO_PASSWORD } from '../../usecases/demo.ts';
 import { SESSION_COOKIE } from '../auth/session-plugin.ts';
 import { buildServer } from '../server.ts';
 

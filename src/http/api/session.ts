@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiError } from '../../contracts/api/errors.ts';
+import { SessionState, SignInBody } from '../../contracts/api/session.ts';
 import { isAppError } from '../../contracts/errors.ts';
 import { describeSignedInUser, signIn, signOut } from '../../usecases/auth/sign-in.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/session-plugin.ts';
 import { setRetryAfter } from '../retry-after.ts';
-import { ApiError } from './frameworks.types.ts';
-import { SessionState, SignInBody } from './session.types.ts';
 
 /** Sign in (POST), who is signed in (GET) and sign out (DELETE) for API clients. */
 export const registerSessionRoutes = (app: FastifyInstance, context: AppContext) => {

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { SpecialismRecord } from '../../contracts/portfolio/specialism.ts';
-import type { AppContext } from '../../usecases/context.ts';
-import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import { decideSpecialism, readSpecialisms, recordSpecialisms } from '../../usecases/portfolio/specialisms.ts';
-import { ApiError } from './frameworks.types.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
 import {
   PersonParams,
   PersonSpecialismsJson,
@@ -13,7 +9,11 @@ import {
   SpecialismRecordJson,
   SpecialismsBody,
   SpecialismsChangedJson,
-} from './specialisms.types.ts';
+} from '../../contracts/api/specialisms.ts';
+import type { SpecialismRecord } from '../../contracts/portfolio/specialism.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
+import { decideSpecialism, readSpecialisms, recordSpecialisms } from '../../usecases/portfolio/specialisms.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
 

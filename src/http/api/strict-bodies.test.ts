@@ -1,34 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../../usecases/people/fixtures.ts';
-import { buildTestContext } from '../../usecases/testing.ts';
-import { buildServer } from '../server.ts';
-import { apiRequest, sessionCookie } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../store/testing.ts';
+import { useSeededServer } from '../seeded-server.ts';
+import { apiRequest } from '../testing.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
 describe.each(testDatabaseKinds())('API bodies with fields the contract does not have on %s', (kind) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let own: SeededTrust;
-  let staff: string;
-  let manager: string;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    ({ own } = await seedTwoTrusts(database.kysely));
-    const context = await buildTestContext(database, { clock: () => NOW });
-    app = await buildServer(context, { logLevel: 'silent' });
-    staff = await sessionCookie(database.kysely, own.users.staff.userId, own.trustId, NOW);
-    manager = await sessionCookie(database.kysely, own.users.line_manager.userId, own.trustId, NOW);
-  }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
+  const server = useSeededServer(kind, { now: NOW });
 
   it('refuses an unknown field with 400, naming it, instead of dropping it silently', async () => {
+    const { app, own, cookies } = server;
+    const staff = cookies.staff;
+    const manager = cookies.line_manager;
     const person = `/api/people/${own.reportId}`;
     const cases: [url: string, body: Record<string, unknown>, cookie: string][] = [
       ['/api/session', { email: 'a@example.com', password: 'secret', approved: true }, ''],

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TrainingKind, TrainingRecord } from '../../store/training.ts';
-import type { AppContext } from '../../usecases/context.ts';
-import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
-import { personTraining, recordTraining, schoolTraining, schoolViewLimit } from '../../usecases/portfolio/training.ts';
-import { retireTrainingKind, trainingKindsOf, updateTrainingKind } from '../../usecases/portfolio/training-kinds.ts';
-import { ApiError } from './frameworks.types.ts';
+import { ApiError } from '../../contracts/api/errors.ts';
 import {
   KindParams,
   OrganisationParams,
@@ -18,7 +13,12 @@ import {
   TrainingRecordInput,
   TrainingRecordJson,
   TrainingViewQuery,
-} from './training.types.ts';
+} from '../../contracts/api/training.ts';
+import type { TrainingKind, TrainingRecord } from '../../store/training.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { portfolioDeps } from '../../usecases/portfolio/deps.ts';
+import { personTraining, recordTraining, schoolTraining, schoolViewLimit } from '../../usecases/portfolio/training.ts';
+import { retireTrainingKind, trainingKindsOf, updateTrainingKind } from '../../usecases/portfolio/training-kinds.ts';
 
 const kindJson = (k: TrainingKind & { source?: string | null; note?: string | null }) => ({
   id: k.id,

@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../demo/demo.ts';
 import { totpCodeAt } from '../../domain/accounts/totp.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { openAuthFixture } from '../../usecases/auth/auth-testing.ts';
-import { DEMO_PASSWORD } from '../../usecases/demo.ts';
+import { openAuthFixture } from '../../testing/auth.ts';
 import { SESSION_COOKIE } from '../auth/session-plugin.ts';
 import { buildServer } from '../server.ts';
 

@@ -8,6 +8,9 @@ describe('public wording', () => {
     expect(labelOf('ASSOCIATE_TEACHER_L5', 'Associate Teacher')).toBe('Associate Teacher');
     expect(isPublicCode('ST1414.K1')).toBe(true);
     expect(isPublicCode('HLTA_STATUS')).toBe(false);
+    expect(isPublicCode('HE.FOUNDATION-DEGREE')).toBe(false);
+    expect(labelOf('HE.HONOURS-TOP-UP', "BEd 'top up' programme")).toBe("BEd 'top up' programme");
+    expect(isPublicCode('OU.E111')).toBe(true);
   });
 
   it('spells qualification sizes as the data names them', () => {

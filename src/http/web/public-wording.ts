@@ -2,8 +2,12 @@ import type nunjucks from 'nunjucks';
 import type { Provenance } from '../../framework/schema.ts';
 import { publicSource, sourceDocuments } from '../../framework/source-documents.ts';
 
-/** An internal id such as TEACHER_QTS or ASSOCIATE_TEACHER_L5: never shown to the public as a label. */
-const internalId = /^[A-Z][A-Z0-9]+(_[A-Z0-9]+)+$/;
+/**
+ * An internal id such as TEACHER_QTS or ASSOCIATE_TEACHER_L5, or one of Pathways' own qualification
+ * ids made of words (HE.FOUNDATION-DEGREE, HE.HONOURS-TOP-UP): never shown to the public as a label.
+ * Published codes (TA3, HLTA.17, ST1414.K1, OU.E111) have no words joined by hyphens.
+ */
+const internalId = /^([A-Z][A-Z0-9]+(_[A-Z0-9]+)+|[A-Z]+\.[A-Z0-9]+(-[A-Z0-9]+)+)$/;
 
 /** True when a code is one a reader would recognise (TA3, HLTA.17, ST1414.K1), false for Pathways' internal ids. */
 export const isPublicCode = (code: string): boolean => !internalId.test(code);

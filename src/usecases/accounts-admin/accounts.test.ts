@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { actors } from '../../store/actors.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { testKeys } from '../../testing/context.ts';
+import { seedTwoTrusts } from '../../testing/two-trusts.ts';
 import { resolveSession, startSession } from '../auth/sessions.ts';
-import { seedTwoTrusts } from '../people/fixtures.ts';
-import { testKeys } from '../testing.ts';
 import { assignRole, listAccounts, removeRole, setAccountDisabled } from './accounts.ts';
 
 describe.each(testDatabaseKinds())('user management on %s', (kind) => {

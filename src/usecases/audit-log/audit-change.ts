@@ -40,18 +40,30 @@ export const uuidsIn = (value: unknown, found: Set<string> = new Set()): Set<str
 
 type NameOf = (id: string) => string | undefined;
 
-const textOf = (value: unknown, nameOf: NameOf): string | null => {
+/** A competency item's code with its wording, or undefined for a value that is not a code the framework knows. */
+export type LabelOf = (code: string) => string | undefined;
+
+const noLabels: LabelOf = () => undefined;
+
+/** Codes look like "HLTA.26" or "ST1414.K16": no spaces; only such values are looked up in the framework. */
+const codeLike = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+
+const textOf = (value: unknown, nameOf: NameOf, labelOf: LabelOf = noLabels): string | null => {
   if (value === null || value === undefined || value === '') return 'None';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return value.toLocaleString('en-GB');
   if (typeof value === 'string') {
     if (uuid.test(value)) return nameOf(value) ?? null;
+    if (codeLike.test(value)) {
+      const label = labelOf(value);
+      if (label) return label;
+    }
     // Stored codes such as "not-needed" or "line_manager" read as words.
     return /^[a-z]+([_-][a-z]+)+$/.test(value) ? value.replace(/[_-]/g, ' ') : value;
   }
   if (Array.isArray(value)) {
     if (!value.length) return 'None';
-    const shown = value.map((v) => textOf(v, nameOf));
+    const shown = value.map((v) => textOf(v, nameOf, labelOf));
     const hidden = shown.filter((s) => s === null).length;
     const visible = shown.filter((s): s is string => s !== null);
     if (hidden) visible.push(hidden === 1 ? '1 record not shown' : `${hidden} records not shown`);
@@ -60,7 +72,7 @@ const textOf = (value: unknown, nameOf: NameOf): string | null => {
   const parts = entries(value)
     .filter(([k]) => !hiddenKeys.has(k))
     .map(([k, v]) => {
-      const t = textOf(v, nameOf);
+      const t = textOf(v, nameOf, labelOf);
       return t === null ? null : `${fieldLabel(k)}: ${t}`;
     })
     .filter((p): p is string => p !== null);
@@ -68,10 +80,10 @@ const textOf = (value: unknown, nameOf: NameOf): string | null => {
 };
 
 /** One value as shown: dates kept as dates for the page's date filters; ids as names, or null when not shown. */
-export const shownValue = (value: unknown, nameOf: NameOf): ShownValue | null => {
+export const shownValue = (value: unknown, nameOf: NameOf, labelOf: LabelOf = noLabels): ShownValue | null => {
   if (typeof value === 'string' && isoDay.test(value)) return { kind: 'date', text: value };
   if (typeof value === 'string' && isoInstant.test(value)) return { kind: 'dateTime', text: value };
-  const text = textOf(value, nameOf);
+  const text = textOf(value, nameOf, labelOf);
   return text === null ? null : { kind: 'text', text };
 };
 
@@ -79,7 +91,11 @@ export const shownValue = (value: unknown, nameOf: NameOf): ShownValue | null =>
  * The before/after of each field an event changed (either side may be absent: a creation has only
  * "after"), and its other facts as details.
  */
-export const changesOf = (data: unknown, nameOf: NameOf): { changes: AuditChange[]; details: AuditDetail[] } => {
+export const changesOf = (
+  data: unknown,
+  nameOf: NameOf,
+  labelOf: LabelOf = noLabels,
+): { changes: AuditChange[]; details: AuditDetail[] } => {
   const fields = Object.fromEntries(entries(data));
   const before = fields.before;
   const after = fields.after;
@@ -89,22 +105,22 @@ export const changesOf = (data: unknown, nameOf: NameOf): { changes: AuditChange
     const as = Object.fromEntries(entries(a));
     const keys = [...new Set([...Object.keys(bs), ...Object.keys(as)])].filter((k) => !hiddenKeys.has(k));
     for (const key of keys) {
-      const was = key in bs ? shownValue(bs[key], nameOf) : null;
-      const now = key in as ? shownValue(as[key], nameOf) : null;
+      const was = key in bs ? shownValue(bs[key], nameOf, labelOf) : null;
+      const now = key in as ? shownValue(as[key], nameOf, labelOf) : null;
       if (was || now) changes.push({ field: fieldLabel(key), before: was, after: now });
     }
   };
   const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObject(before) || isObject(after)) sides(before, after);
   else if (before !== undefined || after !== undefined) {
-    const was = before === undefined || before === null ? null : shownValue(before, nameOf);
-    const now = after === undefined || after === null ? null : shownValue(after, nameOf);
+    const was = before === undefined || before === null ? null : shownValue(before, nameOf, labelOf);
+    const now = after === undefined || after === null ? null : shownValue(after, nameOf, labelOf);
     if (was || now) changes.push({ field: 'Value', before: was, after: now });
   }
   const details: AuditDetail[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'before' || key === 'after' || hiddenKeys.has(key)) continue;
-    const shown = shownValue(value, nameOf);
+    const shown = shownValue(value, nameOf, labelOf);
     if (shown) details.push({ field: fieldLabel(key), value: shown });
   }
   return { changes, details };

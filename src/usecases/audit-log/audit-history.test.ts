@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditAction } from '../../contracts/audit-actions.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
+import { itemLabel } from '../../framework/item-label.ts';
 import { audit } from '../../store/audit.ts';
 import type { TestDatabase } from '../../store/testing.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
+import { testKeys } from '../../testing/context.ts';
+import { openPortfolioTestBed } from '../../testing/portfolio.ts';
+import { loadActor, type SeededTrust } from '../../testing/two-trusts.ts';
 import { assignRole } from '../accounts-admin/accounts.ts';
-import { loadActor, type SeededTrust } from '../people/fixtures.ts';
 import type { PortfolioDeps } from '../portfolio/deps.ts';
 import { decideEvidence } from '../portfolio/evidence/decide-evidence.ts';
 import { submitEvidence } from '../portfolio/evidence/submit-evidence.ts';
 import { createEvidence } from '../portfolio/evidence/write-evidence.ts';
-import { openPortfolioTestBed } from '../portfolio/portfolio-fixtures.ts';
-import { testKeys } from '../testing.ts';
 import { type AuditEntry, auditHistory } from './audit-history.ts';
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -74,10 +76,19 @@ describe.each(testDatabaseKinds())('the audit log as a history on %s', (kind) =>
     await audit(database.kysely, testKeys.auditKey).record({
       trustId: own.trustId,
       actor: own.users.trust_admin.userId,
-      action: 'widget.wasPolished',
+      // An action an older version recorded and this one no longer knows: the log must still read it.
+      action: 'widget.wasPolished' as AuditAction,
       entity: 'widget',
       entityId: crypto.randomUUID(),
       data: { before: { shine: 'dull' }, after: { shine: 'bright' } },
+    });
+    await audit(database.kysely, testKeys.auditKey).record({
+      trustId: own.trustId,
+      actor: own.users.staff.userId,
+      action: 'hltaFile.updated',
+      entity: 'person',
+      entityId: own.reportId,
+      data: { standardCode: 'HLTA.26', before: [], after: [evidenceId] },
     });
   });
   afterAll(async () => {
@@ -107,7 +118,25 @@ describe.each(testDatabaseKinds())('the audit log as a history on %s', (kind) =>
     const texts = entries.map((e) => e.text);
     expect(texts).toContain('Amy Clarke submitted their evidence ‘Leading a phonics group’ for a decision');
     expect(texts).toContain('Olivia Grant gave Amy Clarke the role line manager');
-    expect(texts).toContain('Priya Shah recorded a judgement of HLTA.26 (met) for Amy Clarke');
+    expect(texts).toContain(`Priya Shah recorded a judgement of ${itemLabel(deps.catalogue, 'HLTA.26').text} (met) for Amy Clarke`);
+  });
+
+  it('shows every item code with its wording, in the sentence and in what changed', async () => {
+    const hlta26 = itemLabel(deps.catalogue, 'HLTA.26');
+    expect(hlta26.statement).not.toBe('');
+    expect(hlta26.text).toBe(`HLTA.26 — ${hlta26.statement}`);
+    const { entries } = await auditHistory(deps, who.trustAdmin, { action: 'hltaFile.updated' }, page);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.text).toBe(`Amy Clarke chose the evidence for ${hlta26.text} in their HLTA preparation`);
+    expect(entries[0]?.details).toContainEqual({ field: 'Standard code', value: { kind: 'text', text: hlta26.text } });
+    const judged = await auditHistory(deps, who.trustAdmin, { action: 'judgement.recorded' }, page);
+    expect(judged.entries.flatMap((e) => e.changes)).toContainEqual({
+      field: 'Item code',
+      before: null,
+      after: { kind: 'text', text: hlta26.text },
+    });
+    // Words that are not codes are left as they were.
+    expect(judged.entries.flatMap((e) => e.changes)).toContainEqual(expect.objectContaining({ after: { kind: 'text', text: 'met' } }));
   });
 
   it('reads an unknown action as a readable form of its id', async () => {

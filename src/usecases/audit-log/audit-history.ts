@@ -1,5 +1,7 @@
 import { actionName, type Named, type SentencePart, sentenceOf, sentenceText } from '../../domain/audit/action-words.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import type { Catalogue } from '../../framework/catalogue.ts';
+import { itemLabel } from '../../framework/item-label.ts';
 import {
   type AuditFilters,
   type AuditLogRow,
@@ -80,7 +82,7 @@ const subjectRefOf = (row: AuditLogRow) => {
  * trusts) and links to the people and records the reader may open.
  */
 export const auditHistory = async (
-  deps: AuthorizeDeps,
+  deps: AuthorizeDeps & { catalogue: Catalogue },
   actor: Actor | Anonymous,
   filters: AuditFilters,
   page: { page: number; pageSize: number },
@@ -133,6 +135,11 @@ export const auditHistory = async (
     return n.kind === 'evidence' ? `‘${n.name}’` : (n.name ?? undefined);
   };
 
+  // A code the framework knows is shown with its wording; anything else (a status, a title) as it was.
+  const labelOf = (code: string) => {
+    const label = itemLabel(deps.catalogue, code);
+    return label.statement ? label.text : undefined;
+  };
   const entryOf = (row: AuditLogRow): AuditEntry => {
     const data = record(row.data);
     const after = record(data.after);
@@ -198,8 +205,9 @@ export const auditHistory = async (
       thing,
       actorIsPerson: Boolean(actorUser?.person && personRecord && actorUser.person.id === personRecord.id),
       data: row.data,
+      itemLabel: (code) => itemLabel(deps.catalogue, code).text,
     });
-    const { changes, details } = changesOf(row.data, nameOfId);
+    const { changes, details } = changesOf(row.data, nameOfId, labelOf);
     return {
       id: row.id,
       occurredAt: row.occurred_at,

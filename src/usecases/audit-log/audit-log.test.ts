@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { actors } from '../../store/actors.ts';
+import { audit } from '../../store/audit.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { testKeys } from '../../testing/context.ts';
+import { seedTwoTrusts } from '../../testing/two-trusts.ts';
 import { assignRole, setAccountDisabled } from '../accounts-admin/accounts.ts';
 import { updateOrganisation } from '../organisations/organisations.ts';
 import { OPERATOR_ACTOR } from '../organisations/trusts.ts';
-import { seedTwoTrusts } from '../people/fixtures.ts';
-import { testKeys } from '../testing.ts';
 import { exportAuditCsv, listAuditEvents, verifyAuditChains } from './audit-log.ts';
 
 describe.each(testDatabaseKinds())('the audit trail on %s', (kind) => {
@@ -86,6 +87,73 @@ describe.each(testDatabaseKinds())('the audit trail on %s', (kind) => {
     expect((await listAuditEvents(deps(), schoolAdmin, { to: new Date('2026-11-22T11:00:00Z') }, page)).total).toBe(0);
     const staff = await actorOf(seeded.own.users.line_manager.userId);
     await expect(listAuditEvents(deps(), staff, {}, page)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('shows a school admin the portfolio events of their school’s people, and none of another school’s', async () => {
+    const db = database.kysely;
+    const own = seeded.own.users.staff.personId;
+    const other = seeded.other.users.staff.personId;
+    const evidenceOf = async (trustId: string, personId: string, userId: string) => {
+      const id = crypto.randomUUID();
+      await db
+        .insertInto('evidence_items')
+        .values({
+          id,
+          trust_id: trustId,
+          person_id: personId,
+          kind: 'reflective-account',
+          title: 'Phonics group',
+          occurred_on: '2026-11-20',
+          status: 'submitted',
+          created_by: userId,
+          created_at: new Date(),
+          updated_at: new Date(),
+          submitted_at: new Date(),
+          decided_at: null,
+          removed_at: null,
+        })
+        .execute();
+      return id;
+    };
+    const trustOf = async (personId: string) =>
+      (await db.selectFrom('people').select('trust_id').where('id', '=', personId).executeTakeFirstOrThrow()).trust_id;
+    const [ownTrust, otherTrust] = [await trustOf(own), await trustOf(other)];
+    const portfolioEvents = async (trustId: string, personId: string, userId: string) => [
+      {
+        trustId,
+        actor: personId,
+        action: 'cpd.added' as const,
+        entity: 'cpd_activity',
+        entityId: crypto.randomUUID(),
+        data: { personId, before: null, after: { title: 'Course' } },
+      },
+      {
+        trustId,
+        actor: personId,
+        action: 'training.recorded' as const,
+        entity: 'training_record',
+        entityId: crypto.randomUUID(),
+        data: { after: { personId, kind: 'safeguarding' } },
+      },
+      {
+        trustId,
+        actor: personId,
+        action: 'evidence.submitted' as const,
+        entity: 'evidence',
+        entityId: await evidenceOf(trustId, personId, userId),
+        data: { before: { status: 'draft' }, after: { status: 'submitted' } },
+      },
+    ];
+    await audit(db, testKeys.auditKey).record(
+      ...(await portfolioEvents(ownTrust, own, seeded.own.users.staff.userId)),
+      ...(await portfolioEvents(otherTrust, other, seeded.other.users.staff.userId)),
+    );
+
+    const schoolAdmin = await actorOf(seeded.own.users.school_admin.userId);
+    const seen = await listAuditEvents(deps(), schoolAdmin, {}, page);
+    const portfolio = seen.rows.filter((r) => ['cpd_activity', 'training_record', 'evidence'].includes(r.entity));
+    expect(portfolio.map((r) => r.action).sort()).toEqual(['cpd.added', 'evidence.submitted', 'training.recorded']);
+    expect(portfolio.every((r) => r.trust_id === ownTrust)).toBe(true);
   });
 
   it('exports CSV with every cell neutralised against formula injection', async () => {

@@ -1,9 +1,9 @@
+import { neutraliseFormula } from '../../adapters/spreadsheets/formula-safety.ts';
 import { AppError } from '../../contracts/errors.ts';
 import type { ChainedEvent } from '../../domain/audit/chain.ts';
 import { type ChainVerdict, verifyChain } from '../../domain/audit/chain.ts';
 import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
-import { neutraliseFormula } from '../../domain/spreadsheet-safety.ts';
 import { type Audit, audit } from '../../store/audit.ts';
 import { type AuditFilters, type AuditLogRow, auditLog } from '../../store/audit-log.ts';
 import type { AuthorizeDeps } from '../authorize.ts';

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { audit } from '../../store/audit.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { testKeys } from '../../testing/context.ts';
 import { authorize } from '../authorize.ts';
-import { testKeys } from '../testing.ts';
 import { verifyAuditChains } from './audit-log.ts';
 
 /** A signed-in user of some other trust: every request about this trust's people is refused (as forbidden or not found) and audited. */
@@ -23,7 +23,14 @@ describe.each(testDatabaseKinds())('appending to the audit chain on %s', (kind) 
   const deps = () => ({ db: database.kysely, auditKey: testKeys.auditKey });
   const refuse = (personId: string) =>
     authorize(deps(), stranger, 'person.read', { type: 'person', trustId, organisationId: trustId, personId });
-  const event = (n: number) => ({ trustId, actor: 'test', action: 'test.written', entity: 'test', entityId: String(n), data: { n } });
+  const event = (n: number) => ({
+    trustId,
+    actor: 'test',
+    action: 'access.refused' as const,
+    entity: 'test',
+    entityId: String(n),
+    data: { n },
+  });
 
   beforeEach(async () => {
     database = await openTestDatabase(kind);

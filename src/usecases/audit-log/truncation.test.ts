@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { audit } from '../../store/audit.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { testKeys } from '../testing.ts';
+import { testKeys } from '../../testing/context.ts';
 import { verifyAuditChains } from './audit-log.ts';
 
 describe.each(testDatabaseKinds())('audit verify against the chain head on %s', (kind) => {
@@ -29,7 +29,7 @@ describe.each(testDatabaseKinds())('audit verify against the chain head on %s', 
     const events = Array.from({ length: 510 }, (_, n) => ({
       trustId,
       actor: 'test',
-      action: 'test.written',
+      action: 'access.refused' as const,
       entity: 'test',
       entityId: String(n),
     }));
@@ -65,7 +65,7 @@ describe.each(testDatabaseKinds())('audit verify against the chain head on %s', 
       ok: false,
       reason: `510 events missing after the start of the chain (the head records event ${all.at(-1)})`,
     });
-    await log().record({ trustId: null, actor: 'test', action: 'test.written', entity: 'test', entityId: 'x' });
+    await log().record({ trustId: null, actor: 'test', action: 'access.refused' as const, entity: 'test', entityId: 'x' });
     await database.kysely.deleteFrom('audit_chain_heads').where('chain', '=', 'instance').execute();
     const instance = (await verifyAuditChains(deps())).find((r) => r.chain === 'instance');
     expect(instance?.verdict).toMatchObject({ ok: false, reason: 'its head is missing (1 events have no head)' });

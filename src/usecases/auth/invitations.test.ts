@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../contracts/config.ts';
 import { actors } from '../../store/actors.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { seedTrust } from '../mail/testing.ts';
-import { testKeys } from '../testing.ts';
+import { testKeys } from '../../testing/context.ts';
+import { seedTrust } from '../../testing/mail.ts';
 import { acceptInvitation, findOpenInvitation, type InvitationDeps, inviteUser } from './invitations.ts';
 import { cheapPasswordCost, verifyPassword } from './passwords.ts';
 

@@ -5,6 +5,8 @@ import { can } from '../../domain/policy/can.ts';
 import { audit } from '../../store/audit.ts';
 import { credentials } from '../../store/credentials.ts';
 import { invitations } from '../../store/invitations.ts';
+import { organisations } from '../../store/organisations.ts';
+import { people } from '../../store/people.ts';
 import { authorize } from '../authorize.ts';
 import type { AccountMailDeps } from './account-mail-deps.ts';
 import { createInvitedAccount } from './invited-account.ts';
@@ -36,9 +38,9 @@ export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: Invi
     throw new AppError('validation', 'Give the new user at least one role', [{ where: 'roles', reason: 'choose a role' }]);
   const userId = crypto.randomUUID();
   const organisationIds = [...new Set(input.roles.map((r) => r.organisationId))];
-  const orgs = await deps.db.selectFrom('organisations').select(['id', 'trust_id', 'kind']).where('id', 'in', organisationIds).execute();
-  const trustIds = new Set(orgs.map((o) => o.trust_id));
-  const trustId = orgs[0]?.trust_id;
+  const orgs = await organisations(deps.db).findMany(organisationIds);
+  const trustIds = new Set(orgs.map((o) => o.trustId));
+  const trustId = orgs[0]?.trustId;
   if (orgs.length !== organisationIds.length || !trustId || trustIds.size !== 1)
     throw new AppError('not_found', 'Organisation not found', [
       { where: 'roles.organisationId', reason: 'choose organisations of one trust' },
@@ -57,13 +59,8 @@ export const inviteUser = async (deps: InvitationDeps, actor: Actor, input: Invi
     ]);
   return deps.db.transaction().execute(async (tx) => {
     if (input.personId) {
-      const person = await tx
-        .selectFrom('people')
-        .select(['id'])
-        .where('id', '=', input.personId)
-        .where('trust_id', '=', trustId)
-        .executeTakeFirst();
-      if (!person) throw new AppError('not_found', 'Person not found', [{ where: 'personId', reason: 'no such person in this trust' }]);
+      if (!(await people(tx).existsInTrust(trustId, input.personId)))
+        throw new AppError('not_found', 'Person not found', [{ where: 'personId', reason: 'no such person in this trust' }]);
     }
     const { userId: invited } = await createInvitedAccount(tx, deps, {
       trustId,
@@ -104,33 +101,28 @@ export const acceptInvitation = async (
   return deps.db.transaction().execute(async (tx) => {
     const invitation = await invitations(tx).findByTokenHash(hashToken(input.token), true);
     if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) throw invalidInvitation();
-    const account = await tx
-      .selectFrom('user_accounts')
-      .select(['id', 'disabled_at', 'password_hash'])
-      .where('id', '=', invitation.userId)
-      .executeTakeFirst();
-    if (!account || account.disabled_at) throw invalidInvitation();
+    const account = await credentials(tx).findById(invitation.userId);
+    if (!account || account.disabledAt) throw invalidInvitation();
     const passwordHash = await hashNewPassword(input.password, [invitation.email], { field: 'password', cost: deps.passwordCost });
-    await credentials(tx).setPasswordHash(account.id, passwordHash, now);
-    await invitations(tx).acceptAllForUser(account.id, now);
+    await credentials(tx).setPasswordHash(account.userId, passwordHash, now);
+    await invitations(tx).acceptAllForUser(account.userId, now);
     await audit(tx, deps.auditKey).record({
       trustId: invitation.trustId,
-      actor: account.id,
+      actor: account.userId,
       action: 'invitation.accepted',
       entity: 'account',
-      entityId: account.id,
+      entityId: account.userId,
       data: {
         invitationId: invitation.id,
         changed: ['password'],
-        before: { passwordSet: account.password_hash !== null },
+        before: { passwordSet: account.passwordHash !== null },
         after: { passwordSet: true },
       },
       requestId: deps.requestId ?? null,
     });
-    const roles = await tx.selectFrom('role_assignments').select('role').where('user_id', '=', account.id).execute();
     // An invitee whose role needs a second factor enrols before the session counts as signed in.
-    const mfa = mfaStepAfterPassword({ roles: roles.map((r) => r.role), demoExempt: false, enrolled: false });
-    return { userId: account.id, trustId: invitation.trustId, mfa };
+    const mfa = mfaStepAfterPassword({ roles: account.roles, demoExempt: false, enrolled: false });
+    return { userId: account.userId, trustId: invitation.trustId, mfa };
   });
 };
 
@@ -138,14 +130,7 @@ export const acceptInvitation = async (
 export const invitableOrganisations = async (deps: Pick<InvitationDeps, 'db'>, actor: Actor) => {
   const trustIds = [...new Set(actor.assignments.map((a) => a.trustId))];
   if (trustIds.length === 0) return [];
-  const organisations = await deps.db
-    .selectFrom('organisations')
-    .select(['id', 'trust_id', 'kind', 'name'])
-    .where('trust_id', 'in', trustIds)
-    .orderBy('kind', 'desc')
-    .orderBy('name')
-    .execute();
-  return organisations.filter(
-    (o) => can(actor, 'account.invite', { type: 'account', trustId: o.trust_id, organisationId: o.id, userId: 'new' }).allowed,
+  return (await organisations(deps.db).listOfTrusts(trustIds)).filter(
+    (o) => can(actor, 'account.invite', { type: 'account', trustId: o.trustId, organisationId: o.id, userId: 'new' }).allowed,
   );
 };

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../contracts/audit-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
 import type { RoleName } from '../../domain/policy/actor.ts';
+import { accounts } from '../../store/accounts.ts';
 import { type AuditEvent, audit } from '../../store/audit.ts';
 import { invitations } from '../../store/invitations.ts';
 import type { Tables } from '../../store/tables.ts';
@@ -47,17 +49,13 @@ export const createInvitedAccount = async (
 ): Promise<InvitedAccount> => {
   const newId = input.newId ?? (() => crypto.randomUUID());
   const { trustId, email } = input;
-  const existing = await tx.selectFrom('user_accounts').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing)
+  if (await accounts(tx).emailTaken(email))
     throw new AppError('conflict', 'There is already an account with this email', [
       { where: input.emailField ?? 'email', reason: 'this address already has a Pathways account: give another' },
     ]);
   const now = deps.clock();
   const userId = input.userId ?? newId();
-  await tx
-    .insertInto('user_accounts')
-    .values({ id: userId, trust_id: trustId, person_id: input.personId, email, password_hash: null })
-    .execute();
+  await accounts(tx).insert({ id: userId, trust_id: trustId, person_id: input.personId, email, password_hash: null });
   const assignments = input.roles.map((r) => ({
     id: newId(),
     trust_id: trustId,
@@ -66,7 +64,7 @@ export const createInvitedAccount = async (
     organisation_id: r.organisationId,
     headteacher: r.headteacher,
   }));
-  await tx.insertInto('role_assignments').values(assignments).execute();
+  await accounts(tx).assignRoles(assignments);
   const token = randomBytes(32).toString('base64url');
   const invitationId = newId();
   const expiresAt = new Date(now.getTime() + invitationRules.lifetimeDays * 86_400_000);
@@ -95,7 +93,7 @@ export const createInvitedAccount = async (
       ].join('\n'),
     },
   );
-  const event = (action: string, entity: string, entityId: string, data: Record<string, unknown>): AuditEvent => ({
+  const event = (action: AuditAction, entity: string, entityId: string, data: Record<string, unknown>): AuditEvent => ({
     trustId,
     actor: input.actor,
     action,

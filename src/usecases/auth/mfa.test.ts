@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../contracts/errors.ts';
+import { DEMO_PASSWORD } from '../../demo/demo.ts';
 import { mfaThrottleRules } from '../../domain/accounts/mfa-throttle.ts';
 import { totpCodeAt } from '../../domain/accounts/totp.ts';
 import { sessions } from '../../store/sessions.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { DEMO_PASSWORD } from '../demo.ts';
-import { type AuthFixture, openAuthFixture } from './auth-testing.ts';
+import { type AuthFixture, openAuthFixture } from '../../testing/auth.ts';
 import { beginMfaEnrolment, confirmMfaEnrolment, maxWrongCodesPerSession, recoveryCodeCount, verifyMfa } from './mfa.ts';
 import { hashToken, resolveSession } from './sessions.ts';
 import { signIn } from './sign-in.ts';

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../contracts/audit-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { afterWrongMfaCode, mfaWaitSeconds } from '../../domain/accounts/mfa-throttle.ts';
 import { describeWait } from '../../domain/accounts/throttle.ts';
@@ -32,7 +33,7 @@ const hashRecoveryCode = (code: string) =>
 
 export type Enrolment = { secret: string; uri: string };
 
-const record = (deps: MfaDeps, db: Kysely<Tables>, session: SessionRecord, action: string, data: Record<string, unknown>) =>
+const record = (deps: MfaDeps, db: Kysely<Tables>, session: SessionRecord, action: AuditAction, data: Record<string, unknown>) =>
   audit(db, deps.keys.auditKey).record({
     trustId: session.trustId,
     actor: session.userId,

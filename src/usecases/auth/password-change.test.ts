@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../demo/demo.ts';
 import { actors } from '../../store/actors.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { DEMO_PASSWORD } from '../demo.ts';
-import { type AuthFixture, openAuthFixture } from './auth-testing.ts';
+import { type AuthFixture, openAuthFixture } from '../../testing/auth.ts';
 import { changePassword } from './password-change.ts';
 import { cheapPasswordCost } from './passwords.ts';
 import { resolveSession } from './sessions.ts';

@@ -54,17 +54,13 @@ export const changePassword = async (deps: PasswordChangeDeps, actor: Actor, ses
   const personalWords = [account.email, account.givenName ?? '', account.familyName ?? ''];
   const hash = await hashNewPassword(change.newPassword, personalWords, { field: 'newPassword', cost: deps.passwordCost });
   await deps.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('user_accounts')
-      .select('password_changed_at')
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
+    const passwordChangedAt = await credentials(trx).passwordChangedAt(actor.userId);
     await credentials(trx).setPasswordHash(actor.userId, hash, now);
     await sessions(trx).revokeAllForUser(actor.userId, 'password changed', now, sessionId);
     await audit(trx, deps.auditKey).record({
       ...base,
       action: 'account.password-changed',
-      data: { before: { passwordChangedAt: before.password_changed_at }, after: { passwordChangedAt: now }, otherSessionsRevoked: true },
+      data: { before: { passwordChangedAt }, after: { passwordChangedAt: now }, otherSessionsRevoked: true },
     });
   });
 };

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../contracts/config.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { testKeys } from '../../testing/context.ts';
+import { bodyOf, seedTrust, startTestSmtpServer } from '../../testing/mail.ts';
 import { createJobWorker } from '../jobs/worker.ts';
 import { mailSendHandler } from '../mail/deliver.ts';
-import { bodyOf, seedTrust, startTestSmtpServer } from '../mail/testing.ts';
-import { testKeys } from '../testing.ts';
 import { type PasswordResetDeps, requestPasswordReset, resetPassword } from './password-reset.ts';
 import { cheapPasswordCost, hashPassword, verifyPassword } from './passwords.ts';
 import { resolveSession, startSession } from './sessions.ts';

@@ -102,26 +102,22 @@ export const resetPassword = async (deps: PasswordResetDeps, input: { token: str
   return deps.db.transaction().execute(async (tx) => {
     const reset = await passwordResets(tx).findByTokenHashForUpdate(hashToken(input.token));
     if (!reset || reset.usedAt || reset.expiresAt <= now) throw invalidLink();
-    const account = await tx
-      .selectFrom('user_accounts')
-      .select(['id', 'email', 'disabled_at'])
-      .where('id', '=', reset.userId)
-      .executeTakeFirst();
-    if (!account || account.disabled_at) throw invalidLink();
+    const account = await credentials(tx).findById(reset.userId);
+    if (!account || account.disabledAt) throw invalidLink();
     const passwordHash = await hashNewPassword(input.password, [account.email], { field: 'password', cost: deps.passwordCost });
-    await credentials(tx).setPasswordHash(account.id, passwordHash, now);
+    await credentials(tx).setPasswordHash(account.userId, passwordHash, now);
     await passwordResets(tx).markUsed(reset.id, now);
-    await passwordResets(tx).expireOthers(account.id, now);
-    await sessions(tx).revokeAllForUser(account.id, 'password reset', now);
+    await passwordResets(tx).expireOthers(account.userId, now);
+    await sessions(tx).revokeAllForUser(account.userId, 'password reset', now);
     await audit(tx, deps.auditKey).record({
       trustId: reset.trustId,
-      actor: account.id,
+      actor: account.userId,
       action: 'password_reset.completed',
       entity: 'account',
-      entityId: account.id,
+      entityId: account.userId,
       data: { changed: ['password'], after: { passwordChangedAt: now.toISOString() }, resetId: reset.id, sessionsRevoked: true },
       requestId: deps.requestId ?? null,
     });
-    return { userId: account.id };
+    return { userId: account.userId };
   });
 };

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../contracts/errors.ts';
+import { DEMO_PASSWORD } from '../../demo/demo.ts';
 import { throttleRules } from '../../domain/accounts/throttle.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { DEMO_PASSWORD } from '../demo.ts';
-import { type AuthFixture, openAuthFixture } from './auth-testing.ts';
+import { type AuthFixture, openAuthFixture } from '../../testing/auth.ts';
 import { resolveSession } from './sessions.ts';
 import { SIGN_IN_FAILED, type SignInInput, signIn, signInThrottledMessage, signOut } from './sign-in.ts';
 

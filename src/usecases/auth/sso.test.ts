@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors } from '../../store/actors.ts';
 import { oidc } from '../../store/oidc.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { seedTrust } from '../mail/testing.ts';
+import { testKeys } from '../../testing/context.ts';
+import { seedTrust } from '../../testing/mail.ts';
 import { decryptSecret, encryptSecret } from '../secrets.ts';
-import { testKeys } from '../testing.ts';
 import { completeSsoSignIn, findSignOnTrust, readSignOnConfig, type SsoDeps, saveSignOnConfig } from './sso.ts';
 
 describe.each(testDatabaseKinds())('single sign-on use-cases on %s', (kind) => {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import { AppError } from '../../contracts/errors.ts';
@@ -7,6 +7,8 @@ import type { Actor } from '../../domain/policy/actor.ts';
 import { audit } from '../../store/audit.ts';
 import { invitations } from '../../store/invitations.ts';
 import { oidc, type SignOnConfigRecord } from '../../store/oidc.ts';
+import { organisations } from '../../store/organisations.ts';
+import { sessions } from '../../store/sessions.ts';
 import type { Tables } from '../../store/tables.ts';
 import { authorize } from '../authorize.ts';
 import { decryptSecret, encryptSecret, type Keys } from '../secrets.ts';
@@ -47,11 +49,7 @@ export type SignOnConfigInput = z.infer<typeof SignOnConfigInput>;
 export type SignOnConfigView = Omit<SignOnConfigRecord, 'clientSecretEncrypted'> & { hasSecret: boolean };
 
 const trustOf = async (db: Kysely<Tables>, organisationId: string) => {
-  const org = await db
-    .selectFrom('organisations')
-    .select(['id', 'trust_id', 'kind', 'name'])
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+  const org = await organisations(db).find(organisationId);
   if (!org) throw new AppError('not_found', 'Organisation not found');
   return org;
 };
@@ -61,14 +59,14 @@ export const readSignOnConfig = async (deps: SsoDeps, actor: Actor, organisation
   const org = await trustOf(deps.db, organisationId);
   await authorize({ db: deps.db, auditKey: deps.keys.auditKey, requestId: deps.requestId ?? null }, actor, 'organisation.manageSignOn', {
     type: 'organisation',
-    trustId: org.trust_id,
+    trustId: org.trustId,
     organisationId: org.id,
   });
   if (org.kind !== 'trust')
     throw new AppError('not_found', 'Single sign-on is set up for the whole trust', [
       { where: 'organisation', reason: 'open the trust, not a school' },
     ]);
-  const config = await oidc(deps.db).findConfig(org.trust_id);
+  const config = await oidc(deps.db).findConfig(org.trustId);
   if (!config) return { organisation: org, config: undefined };
   const { clientSecretEncrypted, ...rest } = config;
   return { organisation: org, config: { ...rest, hasSecret: clientSecretEncrypted.length > 0 } satisfies SignOnConfigView };
@@ -79,7 +77,7 @@ export const saveSignOnConfig = async (deps: SsoDeps, actor: Actor, organisation
   const { organisation: org, config: before } = await readSignOnConfig(deps, actor, organisationId);
   const now = deps.clock();
   await deps.db.transaction().execute(async (tx) => {
-    const stored = await oidc(tx).findConfig(org.trust_id);
+    const stored = await oidc(tx).findConfig(org.trustId);
     const secret = input.clientSecret.trim();
     if (!secret && !stored)
       throw new AppError('validation', 'Enter the client secret', [{ where: 'clientSecret', reason: 'enter the client secret' }]);
@@ -91,7 +89,7 @@ export const saveSignOnConfig = async (deps: SsoDeps, actor: Actor, organisation
       ownTenants: [...new Set(input.ownTenants)],
       enabled: input.enabled,
     };
-    await oidc(tx).saveConfig({ trustId: org.trust_id, clientSecretEncrypted, ...after }, now);
+    await oidc(tx).saveConfig({ trustId: org.trustId, clientSecretEncrypted, ...after }, now);
     const previous = before
       ? {
           issuer: before.issuer,
@@ -102,7 +100,7 @@ export const saveSignOnConfig = async (deps: SsoDeps, actor: Actor, organisation
         }
       : null;
     await audit(tx, deps.keys.auditKey).record({
-      trustId: org.trust_id,
+      trustId: org.trustId,
       actor: actor.userId,
       action: 'sign_on.configured',
       entity: 'organisation',
@@ -292,7 +290,7 @@ export const completeSsoSignIn = async (
       },
       now,
     );
-    await markSessionViaSso(tx, sessionId);
+    await sessions(tx).markViaSso(sessionId);
     const log = audit(tx, deps.keys.auditKey);
     if (decision.outcome === 'link')
       await log.record({
@@ -315,13 +313,4 @@ export const completeSsoSignIn = async (
     });
     return { outcome: 'signed-in', token, userId: decision.accountId, trustId: pending.trustId, linked: decision.outcome === 'link' };
   });
-};
-
-/** Marks the session as started through single sign-on, where the sessions table records that (sessions.via_sso). */
-const markSessionViaSso = async (db: Kysely<Tables>, sessionId: string) => {
-  const column = await sql<{ found: number }>`
-    SELECT 1 AS found FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = 'sessions' AND column_name = 'via_sso'`.execute(db);
-  if (column.rows.length === 0) return;
-  await sql`UPDATE sessions SET via_sso = true WHERE id = ${sessionId}`.execute(db);
 };

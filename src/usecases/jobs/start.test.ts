@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../contracts/config.ts';
 import { openTestDatabase, type TestDatabase } from '../../store/testing.ts';
+import { buildTestContext } from '../../testing/context.ts';
+import { bodyOf, startTestSmtpServer } from '../../testing/mail.ts';
 import type { AppContext } from '../context.ts';
 import { sendMail } from '../mail/send-mail.ts';
-import { bodyOf, startTestSmtpServer } from '../mail/testing.ts';
-import { buildTestContext } from '../testing.ts';
 import { startJobWorker } from './start.ts';
 
 describe('the application job worker', () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actors } from '../../store/actors.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { testKeys } from '../../testing/context.ts';
 import { verifyAuditChains } from '../audit-log/audit-log.ts';
 import { acceptInvitation } from '../auth/invitations.ts';
 import { cheapPasswordCost } from '../auth/passwords.ts';
-import { testKeys } from '../testing.ts';
 import { showOrganisation } from './organisations.ts';
 import { createTrust, OPERATOR_ACTOR, readTrustInput } from './trusts.ts';
 

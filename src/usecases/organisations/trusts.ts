@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../contracts/config.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { TrustInput } from '../../contracts/trusts.ts';
 import { audit } from '../../store/audit.ts';
 import { organisations } from '../../store/organisations.ts';
 import type { Tables } from '../../store/tables.ts';
+import { holdTransactionLock } from '../../store/transaction-locks.ts';
 import { createInvitedAccount } from '../auth/invited-account.ts';
 import { publicBaseUrl } from '../auth/password-reset.ts';
 
@@ -55,13 +56,8 @@ export const createTrust = async (deps: CreateTrustDeps, input: TrustInput): Pro
   const now = deps.clock();
   return deps.db.transaction().execute(async (tx) => {
     // Two operators creating the same trust at once: the second waits, then sees the first.
-    await sql`SELECT pg_advisory_xact_lock(${TRUST_CREATE_LOCK_KEY})`.execute(tx);
-    const sameName = await tx
-      .selectFrom('organisations')
-      .select('id')
-      .where('kind', '=', 'trust')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
-      .executeTakeFirst();
+    await holdTransactionLock(tx, TRUST_CREATE_LOCK_KEY);
+    const sameName = await organisations(tx).findTrustNamed(name);
     if (sameName)
       throw new AppError('conflict', `There is already a trust named ${name}`, [
         { where: 'name', reason: `trust ${sameName.id} has this name: choose another` },

@@ -17,7 +17,10 @@ export const directoryNavigation = (actor: Actor): NavigationItem[] => {
   const items: NavigationItem[] = [];
   const ownPortfolio = actor.personId ? `/people/${actor.personId}/portfolio` : undefined;
   if (ownPortfolio) items.push({ href: '/portfolio', text: 'My portfolio', activeWithin: ownPortfolio });
-  if (actor.reportIds.length + actor.apprenticeIds.length > 0) items.push({ href: '/evidence-queue', text: 'Evidence to review' });
+  // An assessor's header has their caseload instead; their evidence queue is linked from their home and the caseload.
+  const assessor = actor.assignments.some((a) => a.role === 'assessor');
+  if (actor.reportIds.length > 0 || (actor.apprenticeIds.length > 0 && !assessor))
+    items.push({ href: '/evidence-queue', text: 'Evidence to review' });
   // A directory of only oneself is no directory: "Staff" is for those who may see other people.
   const people = scopeOf(actor, 'person.read');
   if (people.trustIds.length + people.organisationIds.length > 0 || people.personIds.some((id) => id !== actor.personId))
@@ -26,5 +29,11 @@ export const directoryNavigation = (actor: Actor): NavigationItem[] => {
     (a) => can(actor, 'organisation.update', { type: 'organisation', trustId: a.trustId, organisationId: a.organisationId }).allowed,
   );
   if (home) items.push({ href: `/organisations/${home.organisationId}`, text: 'Organisation' });
+  // Partnership teaching: coordinators open their partnerships' deployments, engagements and impact.
+  if (actor.partnershipIds.length > 0) items.push({ href: '/partnerships', text: 'Partnerships', activeWithin: '/partnerships' });
+  // Apprenticeships: the provider's assessors have a caseload; the employer's admins see their apprentices.
+  if (assessor) items.push({ href: '/caseload', text: 'Caseload', activeWithin: '/caseload' });
+  if (actor.assignments.some((a) => a.role === 'trust_admin' || a.role === 'school_admin'))
+    items.push({ href: '/apprentices', text: 'Apprentices', activeWithin: '/apprentices' });
   return items;
 };

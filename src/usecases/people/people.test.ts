@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { actors } from '../../store/actors.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { testKeys } from '../testing.ts';
-import { seedTwoTrusts } from './fixtures.ts';
+import { testKeys } from '../../testing/context.ts';
+import { seedTwoTrusts } from '../../testing/two-trusts.ts';
 import { listPeople, showPerson } from './people.ts';
 
 describe.each(testDatabaseKinds())('the staff directory on %s', (kind) => {

@@ -3,11 +3,11 @@ import type { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import type { Database } from '../../store/database.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { loadActor, type SeededTrust } from '../people/fixtures.ts';
+import { openPortfolioTestBed } from '../../testing/portfolio.ts';
+import { loadActor, type SeededTrust } from '../../testing/two-trusts.ts';
 import { gapForPerson } from '../progression/person-progression.ts';
 import { addAchievement, listAchievements, removeAchievement, setFlags } from './achievements.ts';
 import type { PortfolioDeps } from './deps.ts';
-import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 describe.each(testDatabaseKinds())('achievements on %s', (kind) => {
   let database: Database;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../contracts/audit-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { ACHIEVEMENT_LIMITS, AchievementInput, PersonFlagsInput } from '../../contracts/portfolio/achievement.ts';
 import { detailsFromZod } from '../../contracts/zod-issues.ts';
@@ -56,7 +57,7 @@ export const insertAudited = async (
   deps: PortfolioDeps,
   user: Actor,
   stored: StoredAchievement,
-  event: { action: string; facts?: Record<string, unknown> },
+  event: { action: AuditAction; facts?: Record<string, unknown> },
 ): Promise<void> => {
   await achievements(trx).insert(stored);
   await audit(trx, deps.auditKey).record({
@@ -76,7 +77,7 @@ export const removeAudited = async (
   deps: PortfolioDeps,
   user: Actor,
   existing: StoredAchievement,
-  action: string,
+  action: AuditAction,
 ): Promise<void> => {
   await achievements(trx).remove(existing.trustId, existing.personId, existing.id, user.userId, deps.clock());
   await audit(trx, deps.auditKey).record({

@@ -1,15 +1,15 @@
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAttachments } from '../../demo/portfolio/attachments-demo.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { sampleDoc, sampleDocx, sampleExe, sampleHeic, sampleOdt, samplePdf } from '../../store/file-samples.ts';
 import { detectFileType } from '../../store/file-type.ts';
 import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
-import { loadActor, type SeededTrust } from '../people/fixtures.ts';
-import { insertAchievement, insertEvidence, insertTrainingRecord } from './attachment-fixtures.ts';
+import { insertAchievement, insertEvidence, insertTrainingRecord } from '../../testing/attachments.ts';
+import { openPortfolioTestBed } from '../../testing/portfolio.ts';
+import { loadActor, type SeededTrust } from '../../testing/two-trusts.ts';
 import { addAttachment, attachmentsOf, openAttachment, readAttachmentBytes, removeAttachment } from './attachments.ts';
-import { seedDemoAttachments } from './attachments-demo.ts';
 import type { PortfolioDeps } from './deps.ts';
-import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 

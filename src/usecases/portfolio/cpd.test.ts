@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from '../../testing/portfolio.ts';
+import { loadActor } from '../../testing/two-trusts.ts';
 import type { AppContext } from '../context.ts';
-import { loadActor } from '../people/fixtures.ts';
 import { addCpdActivity, cpdLog, markCpdDone, planCpdSuggestion, removeCpdActivity, updateCpdActivity } from './cpd.ts';
 import { portfolioDeps } from './deps.ts';
-import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from './portfolio-fixtures.ts';
 
 const activity = (over: Record<string, unknown> = {}) => ({
   title: 'Phonics refresher',

@@ -1,13 +1,13 @@
 import { zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import type { Content } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../adapters/pdf.ts';
 import type { HltaPreparation, StandardInFile } from '../../domain/hlta-preparation.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { audit } from '../../store/audit.ts';
 import { type FileAttachment, hltaFile } from '../../store/hlta-file.ts';
 import type { PortfolioDeps } from './deps.ts';
 import { hltaPreparationOf } from './hlta-preparation.ts';
-import { renderPdf } from './pdf.ts';
 
 /** The assembled evidence file: a ZIP with the index, the merged PDF and the other documents. */
 export type HltaEvidenceFile = { fileName: string; bytes: Uint8Array; draft: boolean; documents: number };

@@ -2,14 +2,10 @@ import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../contracts/errors.ts';
+import { seedDemoHltaFile } from '../../demo/portfolio/hlta-demo.ts';
 import type { Database } from '../../store/database.ts';
 import { hltaFile } from '../../store/hlta-file.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import type { SeededTrust } from '../people/fixtures.ts';
-import type { PortfolioDeps } from './deps.ts';
-import { seedDemoHltaFile } from './hlta-demo.ts';
-import { assembleHltaEvidenceFile } from './hlta-evidence-file.ts';
-import { chooseHltaDocuments, hltaPreparationOf } from './hlta-preparation.ts';
 import {
   blankPdf,
   insertEvidence,
@@ -18,7 +14,11 @@ import {
   type ReportActors,
   reportActors,
   TINY_PNG,
-} from './portfolio-fixtures.ts';
+} from '../../testing/portfolio.ts';
+import type { SeededTrust } from '../../testing/two-trusts.ts';
+import type { PortfolioDeps } from './deps.ts';
+import { assembleHltaEvidenceFile } from './hlta-evidence-file.ts';
+import { chooseHltaDocuments, hltaPreparationOf } from './hlta-preparation.ts';
 
 describe.each(testDatabaseKinds())('HLTA preparation on %s', (kind) => {
   let database: Database;

@@ -4,11 +4,11 @@ import type { Actor } from '../../domain/policy/actor.ts';
 import type { Database } from '../../store/database.ts';
 import { judgements } from '../../store/judgements.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { loadActor, type SeededTrust } from '../people/fixtures.ts';
+import { openPortfolioTestBed } from '../../testing/portfolio.ts';
+import { loadActor, type SeededTrust } from '../../testing/two-trusts.ts';
 import { listAchievements, removeAchievement } from './achievements.ts';
 import type { PortfolioDeps } from './deps.ts';
 import { awardHltaStatus, hltaStanding, recordExternalHltaStatus, revokeHltaStatus } from './hlta-status.ts';
-import { openPortfolioTestBed } from './portfolio-fixtures.ts';
 
 describe.each(testDatabaseKinds())('HLTA status on %s', (kind) => {
   let database: Database;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NotificationKind } from '../../contracts/notification-kinds.ts';
 import { notifications } from '../../store/notifications.ts';
 import type { Tables } from '../../store/tables.ts';
 import { sendMail } from '../mail/send-mail.ts';
@@ -8,7 +9,7 @@ export type NotificationMessage = {
   trustId: string;
   /** Who is told: user accounts, or every enabled account of a person. */
   to: { userId: string } | { personId: string };
-  kind: string;
+  kind: NotificationKind;
   /** One plain sentence, shown in the app and used as the email subject. */
   message: string;
   /** Where in the app the matter can be seen (a path such as /people/…/portfolio/evidence/…). */
@@ -17,15 +18,8 @@ export type NotificationMessage = {
 
 const recipientsOf = async (db: Kysely<Tables>, n: NotificationMessage) => {
   if ('personId' in n.to) return notifications(db).accountsOfPerson(n.trustId, n.to.personId);
-  const userId = n.to.userId;
-  const row = await db
-    .selectFrom('user_accounts')
-    .select(['id', 'email'])
-    .where('trust_id', '=', n.trustId)
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  return row ? [row] : [];
+  const account = await notifications(db).enabledAccount(n.trustId, n.to.userId);
+  return account ? [account] : [];
 };
 
 /**

@@ -3,11 +3,11 @@ import type { AppError } from '../../contracts/errors.ts';
 import { PortfolioRecord, portfolioRecordJsonSchema } from '../../contracts/portfolio/record.ts';
 import type { Database } from '../../store/database.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import type { SeededTrust } from '../people/fixtures.ts';
+import { insertEvidence, openPortfolioTestBed, pdfText, type ReportActors, reportActors } from '../../testing/portfolio.ts';
+import type { SeededTrust } from '../../testing/two-trusts.ts';
 import type { PortfolioDeps } from './deps.ts';
 import { portfolioOverview } from './overview.ts';
 import { exportPortfolioPdf, exportPortfolioRecord } from './portfolio-export.ts';
-import { insertEvidence, openPortfolioTestBed, pdfText, type ReportActors, reportActors } from './portfolio-fixtures.ts';
 import { teamOf } from './team.ts';
 
 describe('the published portfolio record schema', () => {

@@ -1,6 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../adapters/pdf.ts';
 import type { PortfolioRecord } from '../../contracts/portfolio/record.ts';
-import { renderPdf } from './pdf.ts';
 
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
 const words = (value: string) => value.replace(/-/g, ' ');

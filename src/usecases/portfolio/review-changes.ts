@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
+import type { NotificationKind } from '../../contracts/notification-kinds.ts';
 import {
   CommentInput,
   ObjectiveInput,
@@ -55,7 +56,8 @@ const lockedCycle = async (trx: Kysely<Tables>, subject: ProgressionSubject, cyc
 };
 
 type Change = {
-  action: string;
+  /** The audit action, which is also the kind of the notification the other party gets. */
+  action: NotificationKind;
   before: unknown;
   after: unknown;
   /** Who is told, and what. */

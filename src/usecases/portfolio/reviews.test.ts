@@ -4,10 +4,10 @@ import type { Actor } from '../../domain/policy/actor.ts';
 import { accounts } from '../../store/accounts.ts';
 import { organisations } from '../../store/organisations.ts';
 import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from '../../testing/portfolio.ts';
+import { loadActor } from '../../testing/two-trusts.ts';
 import type { AppContext } from '../context.ts';
-import { loadActor } from '../people/fixtures.ts';
 import { portfolioDeps } from './deps.ts';
-import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from './portfolio-fixtures.ts';
 import { addReviewObjective, advanceReview, commentOnReview, recordReviewOutcome, signReview } from './review-changes.ts';
 import { reviewCycle, reviewCycles, startReview } from './reviews.ts';
 

@@ -4,11 +4,11 @@ import type { EvaluationNode } from '../../domain/requirements/index.ts';
 import { accounts } from '../../store/accounts.ts';
 import type { TestDatabase } from '../../store/testing.ts';
 import { testDatabaseKinds } from '../../store/testing.ts';
-import { loadActor } from '../people/fixtures.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, reportActors, trustAuditActions } from '../../testing/portfolio.ts';
+import { loadActor } from '../../testing/two-trusts.ts';
 import { progressionDeps } from '../progression/deps.ts';
 import { gapForPerson, nextStepForPerson } from '../progression/person-progression.ts';
 import { portfolioDeps } from './deps.ts';
-import { openPortfolioTestBed, type PortfolioTestBed, reportActors, trustAuditActions } from './portfolio-fixtures.ts';
 import { decideSpecialism, readSpecialisms, recordSpecialisms } from './specialisms.ts';
 
 const codeOf = (error: unknown) => (error instanceof AppError ? error.code : String(error));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import { training } from '../../store/training.ts';
+import { buildTestContext, testKeys } from '../../testing/context.ts';
+import { seedTwoTrusts } from '../../testing/two-trusts.ts';
 import { createJobWorker } from '../jobs/worker.ts';
-import { seedTwoTrusts } from '../people/fixtures.ts';
-import { buildTestContext, testKeys } from '../testing.ts';
 import { digestJobId, ensureTrainingDigestScheduled, nextDigestRun, trainingDigestHandler } from './training-digest.ts';
 import { ensureTrainingKinds } from './training-kinds.ts';
 

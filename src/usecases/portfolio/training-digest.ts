@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../contracts/config.ts';
 import { jobs } from '../../store/jobs.ts';
 import type { Tables } from '../../store/tables.ts';
 import { type TrainingKind, training } from '../../store/training.ts';
+import { holdTransactionLock } from '../../store/transaction-locks.ts';
 import { defaultMaxAttempts } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { sendMail } from '../mail/send-mail.ts';
@@ -43,7 +44,7 @@ export const digestJobId = (runAt: Date): string => {
  */
 export const ensureTrainingDigestScheduled = async (db: Kysely<Tables>, clock: () => Date): Promise<void> => {
   await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`pathways:${jobKind}`}))`.execute(trx);
+    await holdTransactionLock(trx, `pathways:${jobKind}`);
     if ((await jobs(trx).pendingOfKind(jobKind)).length > 0) return;
     const runAt = nextDigestRun(clock());
     await jobs(trx).insertIfAbsent({ id: digestJobId(runAt), kind: jobKind, payload: {}, runAt, maxAttempts: defaultMaxAttempts });

@@ -43,7 +43,7 @@ export const ensureTrainingKinds = async (
       .map((r) => ({
         trustId,
         actor: 'system',
-        action: 'trainingKind.added',
+        action: 'trainingKind.added' as const,
         entity: 'training_kind',
         entityId: r.id,
         data: {

@@ -4,11 +4,11 @@ import type { Actor } from '../../domain/policy/actor.ts';
 import { defaultTrainingKinds } from '../../domain/training/default-training-kinds.ts';
 import { type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
 import { training } from '../../store/training.ts';
+import { testKeys } from '../../testing/context.ts';
+import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from '../../testing/portfolio.ts';
+import { loadActor } from '../../testing/two-trusts.ts';
 import type { AppContext } from '../context.ts';
-import { loadActor } from '../people/fixtures.ts';
-import { testKeys } from '../testing.ts';
 import { portfolioDeps } from './deps.ts';
-import { openPortfolioTestBed, type PortfolioTestBed, trustAuditActions } from './portfolio-fixtures.ts';
 import { personTraining, recordTraining, removeTraining, schoolTraining } from './training.ts';
 import { addTrainingKind, ensureTrainingKinds, retireTrainingKind, trainingKindsOf, updateTrainingKind } from './training-kinds.ts';
 
@@ -142,7 +142,8 @@ describe.each(testDatabaseKinds())('mandatory training on %s', (kind) => {
     const trustId = seeded.own.trustId;
     const { kinds } = await trainingKindsOf(deps(), trustAdmin, trustId);
     const asthma = kinds.find((k) => k.code === 'asthma');
-    expect(asthma?.source).toMatch(/Seed 003, Appendix 3/);
+    expect(asthma?.source).toMatch(/^UNISON and National Education Trust career framework guidance, Appendix 3/);
+    expect(asthma?.source).not.toMatch(/seed|\.txt/i);
     await updateTrainingKind(deps(), trustAdmin, trustId, asthma?.id ?? '', { validityMonths: 24 });
     await retireTrainingKind(deps(), trustAdmin, trustId, await kindId(trustId, 'epilepsy'));
     const added = await addTrainingKind(deps(), trustAdmin, trustId, {

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
+import { neutraliseFormula } from '../../adapters/spreadsheets/formula-safety.ts';
 import { AppError } from '../../contracts/errors.ts';
 import type { TrainingRecordInput, TrainingViewQuery } from '../../contracts/portfolio/training.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
 import { schoolDateOf } from '../../domain/school-date.ts';
-import { neutraliseFormula } from '../../domain/spreadsheet-safety.ts';
 import { expiryOf, type TrainingStatus, trainingStatusOn } from '../../domain/training/expiry.ts';
 import { audit } from '../../store/audit.ts';
 import { type TrainingCell, type TrainingCellStatus, type TrainingRecord, training } from '../../store/training.ts';

@@ -8,12 +8,12 @@ import { Framework } from '../../framework/schema.ts';
 import { actors } from '../../store/actors.ts';
 import type { Database } from '../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { buildTestContext } from '../../testing/context.ts';
+import { seedProgressionPeople } from '../../testing/progression-people.ts';
 import type { AppContext } from '../context.ts';
-import { buildTestContext } from '../testing.ts';
 import { type ProgressionDeps, progressionDeps } from './deps.ts';
 import { confirmDutyProfile, listDutyProfiles, saveDutyProfile } from './duty-profiles.ts';
 import { roleFitForPerson } from './person-progression.ts';
-import { seedProgressionPeople } from './testing.ts';
 
 describe.each(testDatabaseKinds())('duty profiles on %s', (kind) => {
   let database: Database;

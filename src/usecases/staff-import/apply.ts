@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import type { AuditAction } from '../../contracts/audit-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import type { FieldChange } from '../../domain/staff-import/plan.ts';
@@ -6,6 +6,7 @@ import type { StaffRecord } from '../../domain/staff-import/validate.ts';
 import { type AuditEvent, audit } from '../../store/audit.ts';
 import { roleValueMappings } from '../../store/role-value-mappings.ts';
 import { type StaffPersonValues, staff } from '../../store/staff.ts';
+import { holdTransactionLock } from '../../store/transaction-locks.ts';
 import { authorizeStaffImport, buildStaffImportPreview, type StaffImportDeps, type StaffImportInput } from './preview.ts';
 
 export type StaffImportResult = { created: number; updated: number; unchanged: number; left: number };
@@ -79,7 +80,7 @@ export const applyStaffImport = async (
   const newId = deps.newId ?? (() => crypto.randomUUID());
   return deps.db.transaction().execute(async (trx) => {
     // One import per school at a time, so two uploads cannot both create the same people.
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`staff-import:${school.id}`}))`.execute(trx);
+    await holdTransactionLock(trx, `staff-import:${school.id}`);
     const preview = await buildStaffImportPreview(trx, deps.catalogue, school, input);
     if (preview.errors.length > 0) {
       throw new AppError(
@@ -94,7 +95,7 @@ export const applyStaffImport = async (
     const trustId = school.trust_id;
     const store = staff(trx);
     const events: AuditEvent[] = [];
-    const event = (action: string, personId: string, data: Record<string, unknown>): AuditEvent => ({
+    const event = (action: AuditAction, personId: string, data: Record<string, unknown>): AuditEvent => ({
       trustId,
       actor: actorName(actor),
       action,

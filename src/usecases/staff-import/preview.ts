@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readSpreadsheet } from '../../adapters/spreadsheets/read-spreadsheet.ts';
 import { AppError } from '../../contracts/errors.ts';
 import type { Actor } from '../../domain/policy/actor.ts';
 import { type ColumnMapping, guessColumnMapping, staffFields } from '../../domain/staff-import/fields.ts';
@@ -10,7 +11,6 @@ import { type StaffMemberRow, staff } from '../../store/staff.ts';
 import type { OrganisationRow, Tables } from '../../store/tables.ts';
 import { authorize } from '../authorize.ts';
 import type { AppContext } from '../context.ts';
-import { readSpreadsheet } from './read-spreadsheet.ts';
 
 /** The NJC specialisms (a–d) and the ST1414 options a person may be recorded with. */
 export const knownSpecialisms: ReadonlySet<string> = new Set(['a', 'b', 'c', 'd', 'SEND', 'SEW', 'SCP']);

@@ -5,9 +5,9 @@ import type { AppError } from '../../contracts/errors.ts';
 import type { Actor, RoleName } from '../../domain/policy/actor.ts';
 import { organisations } from '../../store/organisations.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
+import { staffImportFixture, staffImportTestCatalogue } from '../../testing/staff-import.ts';
 import { applyStaffImport } from './apply.ts';
 import { previewStaffImport, type StaffImportDeps, type StaffImportInput } from './preview.ts';
-import { staffImportFixture, staffImportTestCatalogue } from './testing.ts';
 
 const goodCsv = new Uint8Array(readFileSync(new URL('./fixtures/good.csv', import.meta.url)));
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join('\n')}\n`);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
-import { seedTwoTrusts } from '../../../usecases/people/fixtures.ts';
-import { buildTestContext } from '../../../usecases/testing.ts';
+import { buildTestContext } from '../../../testing/context.ts';
+import { seedTwoTrusts } from '../../../testing/two-trusts.ts';
 import { buildServer } from '../../server.ts';
 import { postForm, sessionCookie } from '../../testing.ts';
 

@@ -1,23 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { auditHistory } from '../../../usecases/audit-log/audit-history.ts';
 import { exportAuditCsv } from '../../../usecases/audit-log/audit-log.ts';
-import type { AppContext } from '../../../usecases/context.ts';
 import { AuditQuery, auditFiltersOf, auditPageSize } from '../../api/audit.ts';
-import { renderPage } from '../views.ts';
-import { pageDeps, signedInPage } from './people-page.ts';
+import { queryOf, renderPage, signedInPage } from '../kit/index.ts';
 import { paginationOf } from './people-pagination.ts';
 
 /** The audit log page with filters and the CSV export. */
-export const registerAuditPages = (app: FastifyInstance, context: AppContext) => {
+export const registerAuditPages = (app: FastifyInstance) => {
   app.get(
     '/audit',
-    signedInPage(async (request, reply, actor) => {
-      const parsed = AuditQuery.safeParse(request.query);
-      const query = parsed.success ? parsed.data : AuditQuery.parse({});
-      const result = await auditHistory(pageDeps(context, request), actor, auditFiltersOf(query), {
-        page: query.page,
-        pageSize: auditPageSize,
-      });
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { query, invalid } = queryOf(AuditQuery, request);
+      const result = await auditHistory(deps, actor, auditFiltersOf(query), { page: query.page, pageSize: auditPageSize });
       const search = (page?: number) => {
         const params = new URLSearchParams();
         for (const [key, value] of Object.entries({ ...query, page })) if (value) params.set(key, String(value));
@@ -29,7 +23,7 @@ export const registerAuditPages = (app: FastifyInstance, context: AppContext) =>
       ];
       return renderPage(request, reply, '../audit/list', {
         query,
-        invalid: !parsed.success,
+        invalid,
         entries: result.entries,
         people: choose(result.choices.people, query.actor, 'Anyone'),
         actions: choose(result.choices.actions, query.action, 'Any action'),
@@ -42,13 +36,8 @@ export const registerAuditPages = (app: FastifyInstance, context: AppContext) =>
 
   app.get(
     '/audit/export.csv',
-    signedInPage(async (request, reply, actor) => {
-      const parsed = AuditQuery.safeParse(request.query);
-      const csv = await exportAuditCsv(
-        pageDeps(context, request),
-        actor,
-        auditFiltersOf(parsed.success ? parsed.data : AuditQuery.parse({})),
-      );
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const csv = await exportAuditCsv(deps, actor, auditFiltersOf(queryOf(AuditQuery, request).query));
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="pathways-audit.csv"').send(csv);
     }),
   );

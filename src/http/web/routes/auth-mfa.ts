@@ -3,31 +3,20 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { isAppError } from '../../../contracts/errors.ts';
 import { beginMfaEnrolment, confirmMfaEnrolment, hasMfaEnrolled, verifyMfa } from '../../../usecases/auth/mfa.ts';
-import type { AppContext } from '../../../usecases/context.ts';
 import { MFA_PATH, nextOf, nextQuery, requirePendingSession } from '../../auth/guards.ts';
 import { setRetryAfter } from '../../retry-after.ts';
-import { renderPage } from '../views.ts';
+import { postedOf, renderPage } from '../kit/index.ts';
 
-const CodeForm = z.object({ code: z.string().max(40).default('') });
+const CodeForm = z.object({ code: z.string().max(40).catch('') });
 
-const codeOf = (request: FastifyRequest) => {
-  const form = CodeForm.safeParse(request.body ?? {});
-  return form.success ? form.data.code.trim() : '';
-};
+const codeOf = (request: FastifyRequest) => CodeForm.parse(postedOf(request.body)).code.trim();
 
 /** The second step of sign-in: set up an authenticator app (QR code, then recovery codes) or enter a code. */
-export const registerMfaRoutes = (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => ({
-    db: context.database.kysely,
-    keys: context.keys,
-    clock: context.clock,
-    requestId: request.id,
-  });
-
+export const registerMfaRoutes = (app: FastifyInstance) => {
   const renderEnrolment = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
     const session = requirePendingSession(request, reply);
     if (!session) return reply;
-    const enrolment = await beginMfaEnrolment(deps(request), session);
+    const enrolment = await beginMfaEnrolment(request.deps, session);
     const qrCode = await QRCode.toDataURL(enrolment.uri, { errorCorrectionLevel: 'M', margin: 2, width: 220 });
     const secretGroups = enrolment.secret.match(/.{1,4}/g)?.join(' ') ?? enrolment.secret;
     return renderPage(
@@ -47,7 +36,7 @@ export const registerMfaRoutes = (app: FastifyInstance, context: AppContext) => 
     const code = codeOf(request);
     if (!code) return renderEnrolment(request, reply, 'Enter the 6-digit code your authenticator app shows');
     try {
-      const { recoveryCodes } = await confirmMfaEnrolment(deps(request), session, code);
+      const { recoveryCodes } = await confirmMfaEnrolment(request.deps, session, code);
       // Shown once, on this response only: they are stored hashed.
       return renderPage(request, reply, '../auth/recovery-codes', { recoveryCodes, next: nextOf(request) });
     } catch (error) {
@@ -63,7 +52,7 @@ export const registerMfaRoutes = (app: FastifyInstance, context: AppContext) => 
     const session = requirePendingSession(request, reply);
     if (!session) return reply;
     // A session that still needs a second factor but has none set up goes to set one up.
-    if (!(await hasMfaEnrolled(deps(request), session))) return reply.redirect(nextQuery(`${MFA_PATH}/set-up`, nextOf(request)), 303);
+    if (!(await hasMfaEnrolled(request.deps, session))) return reply.redirect(nextQuery(`${MFA_PATH}/set-up`, nextOf(request)), 303);
     return renderChallenge(request, reply);
   });
 
@@ -73,7 +62,7 @@ export const registerMfaRoutes = (app: FastifyInstance, context: AppContext) => 
     const code = codeOf(request);
     if (!code) return renderChallenge(request, reply, 'Enter the 6-digit code from your authenticator app, or a recovery code');
     try {
-      await verifyMfa(deps(request), session, code);
+      await verifyMfa(request.deps, session, code);
       return reply.redirect(nextOf(request), 303);
     } catch (error) {
       if (isAppError(error) && error.code === 'validation') return renderChallenge(request, reply, error.message);

@@ -5,6 +5,7 @@ import { isSpecialismDuty, specialismLetters } from '../../../domain/duty-lead-i
 import { resolvePersonState } from '../../../domain/resolve-input.ts';
 import type { Catalogue } from '../../../framework/catalogue.ts';
 import { Nation, Phase, type Subject } from '../../../framework/schema.ts';
+import { fieldOfWhere } from '../kit/index.ts';
 import { isPublicCode, labelOf } from '../public-wording.ts';
 
 /** The "Explore a career" form: its choices from the catalogue, and the person state it describes. */
@@ -88,7 +89,7 @@ const fieldOf = (where: string, achievementFields: string[]): string => {
   if (where.startsWith('$.hoursPerWeekForStudy')) return 'hours';
   if (where.startsWith('$.judgements')) return 'hltaMet';
   if (where.startsWith('$.specialisms')) return 'specialisms';
-  return where.replace(/^\$\./, '').split(/[.[]/)[0] ?? 'role';
+  return fieldOfWhere(where) || 'role';
 };
 
 export type FieldError = { field: string; text: string };

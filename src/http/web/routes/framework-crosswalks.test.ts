@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../store/database.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
-import { buildTestContext } from '../../../usecases/testing.ts';
+import { buildTestContext } from '../../../testing/context.ts';
 import { buildServer } from '../../server.ts';
 
 describe.each(testDatabaseKinds())('crosswalks in the explorer on %s', (kind) => {

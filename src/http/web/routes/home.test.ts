@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoLogins, ensureDemoData } from '../../../demo/demo.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
+import { buildTestContext } from '../../../testing/context.ts';
 import type { AppContext } from '../../../usecases/context.ts';
-import { DEMO_PASSWORD, demoLogins, ensureDemoData } from '../../../usecases/demo.ts';
-import { buildTestContext } from '../../../usecases/testing.ts';
 import { SESSION_COOKIE } from '../../auth/session-plugin.ts';
 import { buildServer } from '../../server.ts';
 

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actors } from '../../../store/actors.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
+import { buildTestContext } from '../../../testing/context.ts';
+import { seedTrust } from '../../../testing/mail.ts';
 import { inviteUser } from '../../../usecases/auth/invitations.ts';
 import { cheapPasswordCost } from '../../../usecases/auth/passwords.ts';
 import type { AppContext } from '../../../usecases/context.ts';
-import { seedTrust } from '../../../usecases/mail/testing.ts';
-import { buildTestContext } from '../../../usecases/testing.ts';
 import { SESSION_COOKIE } from '../../auth/session-plugin.ts';
 import { buildServer } from '../../server.ts';
 

@@ -1,40 +1,27 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../../../contracts/errors.ts';
-import type { AppContext } from '../../../usecases/context.ts';
-import { type ProgressionDeps, progressionDeps } from '../../../usecases/progression/deps.ts';
-import { renderNotFound } from '../errors.ts';
-import { renderPage } from '../views.ts';
+import { z } from 'zod';
+import { paramsOf, renderPage, type SignedIn, signedInPage } from '../kit/index.ts';
 
 /** Whose progression a page shows: the signed-in person (`/me/...`) or one of their reports (`/people/:id/...`). */
 export type Subject = { personId: string; self: boolean; base: string };
 
-const signInRedirect = (request: FastifyRequest, reply: FastifyReply) =>
-  reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+export type ProgressionPage = SignedIn & { subject: Subject };
+
+const Params = z.object({ id: z.string().min(1).max(100) });
 
 /**
- * Runs a signed-in progression page: anonymous visitors are sent to sign in, a user with no staff
- * record is told so, and the use-case's refusals become GOV.UK error pages (the use-case authorizes).
+ * A signed-in progression page (the kit's page wrapper, with this area's "you cannot see this page"):
+ * `me` is the signed-in person, `param` the person in the path; a user with no staff record is told
+ * so. The use-case decides who may see whom.
  */
-export const personPage = async (
-  context: AppContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  personId: string | 'me',
-  render: (deps: ProgressionDeps, subject: Subject) => Promise<unknown>,
-) => {
-  const actor = request.actor;
-  if (actor.kind !== 'user') return signInRedirect(request, reply);
-  const self = personId === 'me' || personId === actor.personId;
-  const id = personId === 'me' ? actor.personId : personId;
-  if (!id) return renderPage(request, reply, '../progression/no-person', {}, 404);
-  const base = personId === 'me' ? '/me' : `/people/${encodeURIComponent(id)}`;
-  try {
-    return await render(progressionDeps(context, request.id), { personId: id, self, base });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.code === 'unauthenticated') return signInRedirect(request, reply);
-    if (error.code === 'forbidden') return renderPage(request, reply, '../progression/forbidden', {}, 403);
-    if (error.code === 'not_found') return renderNotFound(request, reply);
-    throw error;
-  }
-};
+export const progressionPage = (whose: 'me' | 'param', handler: (page: ProgressionPage) => Promise<unknown>) =>
+  signedInPage(
+    async (page) => {
+      const { actor, request, reply } = page;
+      const asked = whose === 'me' ? undefined : paramsOf(Params, request).id;
+      const personId = asked ?? actor.personId;
+      if (!personId) return renderPage(request, reply, '../progression/no-person', {}, 404);
+      const base = asked === undefined ? '/me' : `/people/${encodeURIComponent(personId)}`;
+      return handler({ ...page, subject: { personId, self: personId === actor.personId, base } });
+    },
+    { forbiddenView: '../progression/forbidden' },
+  );

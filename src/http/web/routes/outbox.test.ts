@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
+import { buildTestContext } from '../../../testing/context.ts';
+import { seedTrust } from '../../../testing/mail.ts';
 import { requestPasswordReset } from '../../../usecases/auth/password-reset.ts';
 import type { AppContext } from '../../../usecases/context.ts';
-import { seedTrust } from '../../../usecases/mail/testing.ts';
 import { decryptSecret } from '../../../usecases/secrets.ts';
-import { buildTestContext } from '../../../usecases/testing.ts';
 import { buildServer } from '../../server.ts';
 import { sessionCookie } from '../../testing.ts';
 

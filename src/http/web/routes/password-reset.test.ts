@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
+import { buildTestContext } from '../../../testing/context.ts';
+import { seedTrust } from '../../../testing/mail.ts';
 import type { AppContext } from '../../../usecases/context.ts';
-import { seedTrust } from '../../../usecases/mail/testing.ts';
-import { buildTestContext } from '../../../usecases/testing.ts';
 import { buildServer } from '../../server.ts';
 
 describe.each(testDatabaseKinds())('password reset links on %s', (kind) => {

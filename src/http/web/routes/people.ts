@@ -1,17 +1,11 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../../../domain/policy/actor.ts';
-import { can } from '../../../domain/policy/can.ts';
-import type { AppContext } from '../../../usecases/context.ts';
-import { directoryNavigation } from '../../../usecases/people/navigation.ts';
-import { listPeople, showPerson } from '../../../usecases/people/people.ts';
-import { unreadCount } from '../../../usecases/portfolio/evidence/my-notifications.ts';
-import { dayOf, IdParams, PeopleQuery, peopleFilterOf } from '../../api/people.types.ts';
-import { renderNotFound } from '../errors.ts';
-import { renderPage } from '../views.ts';
+import { IdParams, PeopleQuery, peopleFilterOf } from '../../../contracts/api/people.ts';
+import { isoDateOrNull as dayOf } from '../../../store/dates.ts';
+import { listPeople } from '../../../usecases/people/people.ts';
+import { personPage } from '../../../usecases/people/person-page.ts';
+import { paramsOf, queryOf, renderPage, signedInPage } from '../kit/index.ts';
 import { registerAuditPages } from './audit.ts';
 import { registerOrganisationPages } from './organisations.ts';
-import { pageDeps, signedInPage } from './people-page.ts';
 import { paginationOf } from './people-pagination.ts';
 import { registerUserPages } from './users.ts';
 
@@ -22,25 +16,13 @@ const sorts = [
   { value: 'start', text: 'Start date (newest first)' },
 ];
 
-/** The header's links to the signed-in areas a user may use, and their unread notifications (the account menu). */
-export const setUpDirectoryNavigation = (app: FastifyInstance, context: AppContext) => {
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.actor.kind !== 'user') return;
-    // Only pages show the header: API calls, assets and form posts skip the unread-count query.
-    const page = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
-    const unread = page ? await unreadCount({ db: context.database.kysely }, request.actor) : 0;
-    reply.locals = { ...reply.locals, directoryNav: directoryNavigation(request.actor satisfies Actor), unreadNotifications: unread };
-  });
-};
-
 /** The staff directory and person pages. */
-export const registerPeoplePages = (app: FastifyInstance, context: AppContext) => {
+export const registerPeoplePages = (app: FastifyInstance) => {
   app.get(
     '/people',
-    signedInPage(async (request, reply, actor) => {
-      const parsed = PeopleQuery.safeParse(request.query);
-      const query = parsed.success ? parsed.data : PeopleQuery.parse({});
-      const result = await listPeople(pageDeps(context, request), actor, peopleFilterOf(query));
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { query, invalid } = queryOf(PeopleQuery, request);
+      const result = await listPeople(deps, actor, peopleFilterOf(query));
       const params = (page: number) => {
         const search = new URLSearchParams();
         for (const [key, value] of Object.entries({ ...query, page, pageSize: undefined })) {
@@ -50,7 +32,7 @@ export const registerPeoplePages = (app: FastifyInstance, context: AppContext) =
       };
       return renderPage(request, reply, '../people/list', {
         query,
-        invalid: !parsed.success,
+        invalid,
         people: result.rows,
         total: result.total,
         ...paginationOf(result.total, result.page, result.pageSize, params),
@@ -65,20 +47,10 @@ export const registerPeoplePages = (app: FastifyInstance, context: AppContext) =
 
   app.get(
     '/people/:id',
-    signedInPage(async (request, reply, actor) => {
-      const params = IdParams.safeParse(request.params);
-      if (!params.success) return renderNotFound(request, reply);
-      const shown = await showPerson(pageDeps(context, request), actor, params.data.id);
-      const portfolio = {
-        type: 'person',
-        trustId: shown.person.trust_id,
-        organisationId: shown.person.organisation_id,
-        personId: shown.person.id,
-      } as const;
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const shown = await personPage(deps, actor, paramsOf(IdParams, request).id);
       return renderPage(request, reply, '../people/person', {
         ...shown,
-        // The next-step, route and role-fit pages are offered to whoever may read this person's portfolio (a line manager for their team).
-        canSeeProgress: can(actor, 'person.readPortfolio', portfolio).allowed,
         leftOn: dayOf(shown.person.left_on),
         breadcrumbs: [
           { text: 'Home', href: '/' },
@@ -89,13 +61,10 @@ export const registerPeoplePages = (app: FastifyInstance, context: AppContext) =
   );
 };
 
-/** Everything of the directory area: staff, organisations, partnerships, users and the audit log (forms posted urlencoded). */
-export const registerDirectoryPages = async (app: FastifyInstance, context: AppContext) => {
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
-    registerPeoplePages(scope, context);
-    registerOrganisationPages(scope, context);
-    registerUserPages(scope, context);
-    registerAuditPages(scope, context);
-  });
+/** Everything of the directory area: staff, organisations, partnerships, users and the audit log. */
+export const registerDirectoryPages = (app: FastifyInstance) => {
+  registerPeoplePages(app);
+  registerOrganisationPages(app);
+  registerUserPages(app);
+  registerAuditPages(app);
 };

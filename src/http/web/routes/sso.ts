@@ -1,26 +1,19 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { publicBaseUrl } from '../../../usecases/auth/password-reset.ts';
-import {
-  beginSsoSignIn,
-  completeSsoSignIn,
-  findSignOnTrust,
-  type SsoDeps,
-  type SsoRefusal,
-  ssoPendingMinutes,
-} from '../../../usecases/auth/sso.ts';
+import { completeSsoSignIn, type SsoRefusal, ssoPendingMinutes } from '../../../usecases/auth/sso.ts';
+import { startSsoSignIn } from '../../../usecases/auth/sso-start.ts';
 import type { AppContext } from '../../../usecases/context.ts';
 import { SIGNED_IN_HOME } from '../../auth/guards.ts';
 import { setSessionCookie } from '../../auth/session-plugin.ts';
-import { renderPage } from '../views.ts';
+import { type FormErrors, formErrorsOf, noErrors, postedText, renderPage } from '../kit/index.ts';
+import { emailForm } from './email-form.ts';
 import { registerSignOnSettingsRoutes } from './sso-settings.ts';
 
 /** The short-lived cookie that carries the pending sign-in (state, nonce, PKCE verifier), sealed with AES-GCM. */
 export const SSO_COOKIE = 'pathways_sso';
 export const SSO_PATH = '/sign-in/sso';
 
-const EmailForm = z.object({ email: z.string().trim().max(320).default('') });
+const EmailForm = emailForm('Enter your work email address');
 
 /** What each refusal tells the person, in plain words. */
 export const refusalText: Record<SsoRefusal, { title: string; body: string }> = {
@@ -61,71 +54,49 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
       secure: context.config.production || request.protocol === 'https',
       maxAge: ssoPendingMinutes * 60,
     }) as const;
-  const deps = (request: FastifyRequest): SsoDeps => ({
-    db: context.database.kysely,
-    keys: context.keys,
-    clock: context.clock,
-    production: context.config.production,
-    requestId: request.id,
-  });
   const base = () => publicBaseUrl(context.config);
   const view = (name: string) => `../sso/${name}`;
-  const renderStart = (request: FastifyRequest, reply: FastifyReply, data: { email?: string; error?: string }, status = 200) =>
-    renderPage(request, reply, view('start'), data, status);
+  const renderStart = (request: FastifyRequest, reply: FastifyReply, email = '', errors: FormErrors = noErrors()) =>
+    renderPage(request, reply, view('start'), { email, ...errors }, errors.errorList.length > 0 ? 400 : 200);
 
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) await scope.register(formbody);
+  app.get(SSO_PATH, (request, reply) => renderStart(request, reply));
 
-    scope.get(SSO_PATH, (request, reply) => renderStart(request, reply, {}));
-
-    scope.post(SSO_PATH, async (request, reply) => {
-      const form = EmailForm.safeParse(request.body ?? {});
-      const email = form.success ? form.data.email : '';
-      if (!/^[^\s@]+@[^\s@]+$/.test(email)) return renderStart(request, reply, { email, error: 'Enter your work email address' }, 400);
-      const trustId = await findSignOnTrust(context.database.kysely, email);
-      if (!trustId)
-        return renderStart(
-          request,
-          reply,
-          {
-            email,
-            error: 'Single sign-on is not set up for this email address. Sign in with your password, or ask your school administrator',
-          },
-          400,
-        );
-      const started = await beginSsoSignIn(deps(request), {
-        trustId,
-        redirectUri: `${base()}${SSO_PATH}/callback`,
-        loginHint: email,
-      });
-      reply.setCookie(SSO_COOKIE, started.pendingCookie, cookieOptions(request));
-      // A link, not a redirect: the strict CSP (form-action 'self') rightly stops a form from redirecting to another site.
-      return renderPage(request, reply, view('continue'), {
-        authorizationUrl: started.authorizationUrl,
-        issuer: new URL(started.authorizationUrl).host,
-      });
-    });
-
-    scope.get(`${SSO_PATH}/callback`, async (request, reply) => {
-      const pendingCookie = request.cookies[SSO_COOKIE];
-      reply.clearCookie(SSO_COOKIE, cookieOptions(request));
-      const outcome = await completeSsoSignIn(deps(request), {
-        pendingCookie,
-        callbackUrl: new URL(request.url, `${base()}/`),
-        clientAddress: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      if (outcome.outcome === 'refused')
-        return renderPage(
-          request,
-          reply,
-          view('refused'),
-          { refusal: refusalText[outcome.reason], reason: outcome.reason },
-          outcome.reason === 'state' ? 400 : 403,
-        );
-      setSessionCookie(reply, request, context, outcome.token);
-      return reply.redirect(SIGNED_IN_HOME, 303);
+  app.post(SSO_PATH, async (request, reply) => {
+    const form = EmailForm.parse(request.body);
+    const email = postedText(form.posted, 'email').trim();
+    if (!form.ok) return renderStart(request, reply, email, form.errors);
+    const started = await startSsoSignIn(request.deps, { email: form.values.email, redirectUri: `${base()}${SSO_PATH}/callback` });
+    if (started.outcome === 'not-set-up') {
+      const text = 'Single sign-on is not set up for this email address. Sign in with your password, or ask your school administrator';
+      return renderStart(request, reply, email, formErrorsOf([{ field: 'email', text }]));
+    }
+    reply.setCookie(SSO_COOKIE, started.pendingCookie, cookieOptions(request));
+    // A link, not a redirect: the strict CSP (form-action 'self') rightly stops a form from redirecting to another site.
+    return renderPage(request, reply, view('continue'), {
+      authorizationUrl: started.authorizationUrl,
+      issuer: new URL(started.authorizationUrl).host,
     });
   });
-  await registerSignOnSettingsRoutes(app, context);
+
+  app.get(`${SSO_PATH}/callback`, async (request, reply) => {
+    const pendingCookie = request.cookies[SSO_COOKIE];
+    reply.clearCookie(SSO_COOKIE, cookieOptions(request));
+    const outcome = await completeSsoSignIn(request.deps, {
+      pendingCookie,
+      callbackUrl: new URL(request.url, `${base()}/`),
+      clientAddress: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
+    if (outcome.outcome === 'refused')
+      return renderPage(
+        request,
+        reply,
+        view('refused'),
+        { refusal: refusalText[outcome.reason], reason: outcome.reason },
+        outcome.reason === 'state' ? 400 : 403,
+      );
+    setSessionCookie(reply, request, context, outcome.token);
+    return reply.redirect(SIGNED_IN_HOME, 303);
+  });
+  registerSignOnSettingsRoutes(app);
 };

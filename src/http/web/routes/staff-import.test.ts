@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureDemoData } from '../../../demo/demo.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../store/testing.ts';
-import { ensureDemoData } from '../../../usecases/demo.ts';
-import { farCellWorkbook, zipBombWorkbook } from '../../../usecases/staff-import/hostile-spreadsheets.ts';
-import { buildTestContext, testKeys } from '../../../usecases/testing.ts';
+import { buildTestContext, testKeys } from '../../../testing/context.ts';
+import { farCellWorkbook, zipBombWorkbook } from '../../../testing/hostile-spreadsheets.ts';
 import { buildServer } from '../../server.ts';
 import { sessionCookie } from '../../testing.ts';
 

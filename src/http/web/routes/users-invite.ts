@@ -1,80 +1,53 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../contracts/errors.ts';
-import { type Actor, roleNames } from '../../../domain/policy/actor.ts';
-import { accountMailDeps } from '../../../usecases/auth/account-mail-deps.ts';
-import { invitableOrganisations, inviteUser } from '../../../usecases/auth/invitations.ts';
-import type { AppContext } from '../../../usecases/context.ts';
-import { renderPage } from '../views.ts';
-import { signedInPage } from './people-page.ts';
+import { inviteUser } from '../../../usecases/auth/invitations.ts';
+import { invitePage } from '../../../usecases/auth/invite-page.ts';
+import { defineForm, type FormErrors, type Posted, renderForm, type SignedIn, signedInPage, submitForm } from '../kit/index.ts';
+import { roleFields, roleItems } from './role-form.ts';
 
-const InviteForm = z.object({
-  email: z.string().trim().min(1, 'Enter an email address'),
-  role: z.enum(roleNames, { message: 'Choose a role' }),
-  organisationId: z.uuid({ message: 'Choose where the role is held' }),
-  headteacher: z
-    .string()
-    .optional()
-    .transform((v) => v === 'yes'),
-});
+const InviteForm = defineForm(z.object({ email: z.string().trim().min(1, 'Enter an email address'), ...roleFields }));
 
-type FormErrors = { field: 'email' | 'role' | 'organisationId'; text: string }[];
+/** A use-case's `where` for the roles list names the role field. */
+const fieldOfWhere = (where: string) => (where.startsWith('roles') ? 'role' : undefined);
 
 /** Inviting a user (account.invite): an account with a role, and an emailed link to choose a password. */
-export const registerInvitePages = (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => accountMailDeps(context, request);
-
-  const renderForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    actor: Actor,
-    values: Record<string, unknown> = {},
-    errors: FormErrors = [],
-  ) =>
-    renderPage(
-      request,
-      reply,
+export const registerInvitePages = (app: FastifyInstance) => {
+  const renderInvite = async (page: SignedIn, posted: Posted = {}, errors?: FormErrors) => {
+    const invite = await invitePage(page.deps, page.actor);
+    return renderForm(
+      page,
       '../users/invite',
       {
-        values,
-        errors,
-        roleItems: roleNames.map((r) => ({ value: r, text: r.replaceAll('_', ' '), selected: values.role === r })),
-        organisationItems: (await invitableOrganisations(deps(request), actor)).map((o) => ({
+        can: invite.can,
+        values: posted,
+        roleItems: roleItems(posted.role ?? invite.defaultRole),
+        organisationItems: invite.organisations.map((o) => ({
           value: o.id,
           text: o.kind === 'trust' ? `${o.name} (trust)` : o.name,
-          selected: values.organisationId === o.id,
+          selected: posted.organisationId === o.id,
         })),
       },
-      errors.length > 0 ? 400 : 200,
+      errors,
     );
+  };
 
   app.get(
     '/users/invite',
-    signedInPage(async (request, reply, actor) => renderForm(request, reply, actor)),
+    signedInPage((page) => renderInvite(page)),
   );
 
   app.post(
     '/users/invite',
-    signedInPage(async (request, reply, actor) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const form = InviteForm.safeParse(body);
-      if (!form.success) {
-        const errors = form.error.issues.map((i) => ({ field: String(i.path[0]) as FormErrors[number]['field'], text: i.message }));
-        return renderForm(request, reply, actor, body, errors);
-      }
-      try {
-        const { userId } = await inviteUser(deps(request), actor, {
-          email: form.data.email,
-          roles: [{ role: form.data.role, organisationId: form.data.organisationId, headteacher: form.data.headteacher }],
-        });
-        return reply.redirect(`/users/${userId}`, 303);
-      } catch (error) {
-        if (isAppError(error) && (error.code === 'validation' || error.code === 'conflict')) {
-          const field = error.details[0]?.where === 'roles' ? 'role' : 'email';
-          return renderForm(request, reply, actor, body, [{ field, text: error.details[0]?.reason ?? error.message }]);
-        }
-        throw error;
-      }
-    }),
+    signedInPage((page) =>
+      submitForm(InviteForm, page.request.body, {
+        save: async ({ email, role, organisationId, headteacher }) => ({
+          email,
+          ...(await inviteUser(page.deps, page.actor, { email, roles: [{ role, organisationId, headteacher }] })),
+        }),
+        again: (errors, posted) => renderInvite(page, posted, errors),
+        done: ({ email, userId }) => page.reply.redirectWithFlash(`/users/${userId}`, `Invitation sent to ${email}`),
+        errorOptions: { fieldOf: fieldOfWhere },
+      }),
+    ),
   );
 };

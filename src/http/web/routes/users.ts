@@ -1,38 +1,26 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isAppError } from '../../../contracts/errors.ts';
-import { type Actor, roleNames } from '../../../domain/policy/actor.ts';
-import { assignRole, listAccounts, removeRole, setAccountDisabled, showAccount } from '../../../usecases/accounts-admin/accounts.ts';
-import type { AppContext } from '../../../usecases/context.ts';
-import { renderNotFound } from '../errors.ts';
-import { renderPage } from '../views.ts';
-import { pageDeps, signedInPage } from './people-page.ts';
+import { accountPage } from '../../../usecases/accounts-admin/account-page.ts';
+import { assignRole, listAccounts, removeRole, setAccountDisabled } from '../../../usecases/accounts-admin/accounts.ts';
+import { type FormErrors, paramsOf, queryOf, renderForm, renderPage, type SignedIn, signedInPage } from '../kit/index.ts';
 import { paginationOf } from './people-pagination.ts';
+import { RoleForm, roleItems } from './role-form.ts';
 import { registerInvitePages } from './users-invite.ts';
 
 const UserParams = z.object({ id: z.uuid() });
 const AssignmentParams = z.object({ id: z.uuid(), assignmentId: z.uuid() });
 const ListQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
-const RoleForm = z.object({
-  role: z.enum(roleNames, { message: 'Choose a role' }),
-  organisationId: z.uuid({ message: 'Choose where the role is held' }),
-  headteacher: z
-    .string()
-    .optional()
-    .transform((v) => v === 'yes'),
-});
 
 const pageSize = 50;
 
 /** User management for trust and school admins: accounts in scope, their roles, disabling and enabling. */
-export const registerUserPages = (app: FastifyInstance, context: AppContext) => {
-  registerInvitePages(app, context);
+export const registerUserPages = (app: FastifyInstance) => {
+  registerInvitePages(app);
   app.get(
     '/users',
-    signedInPage(async (request, reply, actor) => {
-      const query = ListQuery.safeParse(request.query);
-      const page = query.success ? query.data.page : 1;
-      const result = await listAccounts(pageDeps(context, request), actor, { page, pageSize });
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { page } = queryOf(ListQuery, request).query;
+      const result = await listAccounts(deps, actor, { page, pageSize });
       return renderPage(request, reply, '../users/list', {
         ...result,
         ...paginationOf(result.total, page, pageSize, (n) => `/users?page=${n}`),
@@ -40,57 +28,48 @@ export const registerUserPages = (app: FastifyInstance, context: AppContext) => 
     }),
   );
 
-  const renderAccount = async (request: FastifyRequest, reply: FastifyReply, actor: Actor, userId: string, error?: string) => {
-    const shown = await showAccount(pageDeps(context, request), actor, userId);
-    return renderPage(
-      request,
-      reply,
+  const renderAccount = async (page: SignedIn, userId: string, errors?: FormErrors) => {
+    const shown = await accountPage(page.deps, page.actor, userId);
+    return renderForm(
+      page,
       '../users/account',
       {
         ...shown,
-        error,
-        roleItems: roleNames.map((r) => ({ value: r, text: r.replaceAll('_', ' ') })),
+        roleItems: roleItems(shown.defaultRole),
         organisationItems: shown.assignable.map((o) => ({ value: o.id, text: o.name })),
-        isSelf: actor.userId === shown.account.id,
       },
-      error ? 400 : 200,
+      errors,
     );
   };
 
   app.get(
     '/users/:id',
-    signedInPage(async (request, reply, actor) => {
-      const params = UserParams.safeParse(request.params);
-      if (!params.success) return renderNotFound(request, reply);
-      return renderAccount(request, reply, actor, params.data.id);
-    }),
+    signedInPage((page) => renderAccount(page, paramsOf(UserParams, page.request).id)),
   );
 
   app.post(
     '/users/:id/roles',
-    signedInPage(async (request, reply, actor) => {
-      const params = UserParams.safeParse(request.params);
-      if (!params.success) return renderNotFound(request, reply);
-      const form = RoleForm.safeParse(request.body ?? {});
-      if (!form.success) return renderAccount(request, reply, actor, params.data.id, form.error.issues[0]?.message ?? 'Check the role');
+    signedInPage(async (page) => {
+      const { request, reply, actor, deps } = page;
+      const { id } = paramsOf(UserParams, request);
+      const form = RoleForm.parse(request.body);
+      if (!form.ok) return renderAccount(page, id, form.errors);
       try {
-        await assignRole(pageDeps(context, request), actor, params.data.id, form.data);
+        await assignRole(deps, actor, id, form.values);
       } catch (error) {
-        if (isAppError(error) && (error.code === 'validation' || error.code === 'conflict'))
-          return renderAccount(request, reply, actor, params.data.id, error.message);
+        if (RoleForm.refuses(error)) return renderAccount(page, id, RoleForm.errorsOf(error, { withMessage: true }));
         throw error;
       }
-      return reply.redirect(`/users/${params.data.id}`, 303);
+      return reply.redirectWithFlash(`/users/${id}`, 'Role given');
     }),
   );
 
   app.post(
     '/users/:id/roles/:assignmentId/remove',
-    signedInPage(async (request, reply, actor) => {
-      const params = AssignmentParams.safeParse(request.params);
-      if (!params.success) return renderNotFound(request, reply);
-      await removeRole(pageDeps(context, request), actor, params.data.id, params.data.assignmentId);
-      return reply.redirect(`/users/${params.data.id}`, 303);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, assignmentId } = paramsOf(AssignmentParams, request);
+      await removeRole(deps, actor, id, assignmentId);
+      return reply.redirectWithFlash(`/users/${id}`, 'Role removed');
     }),
   );
 
@@ -100,16 +79,16 @@ export const registerUserPages = (app: FastifyInstance, context: AppContext) => 
   ] as const) {
     app.post(
       path,
-      signedInPage(async (request, reply, actor) => {
-        const params = UserParams.safeParse(request.params);
-        if (!params.success) return renderNotFound(request, reply);
+      signedInPage(async (page) => {
+        const { request, reply, actor, deps } = page;
+        const { id } = paramsOf(UserParams, request);
         try {
-          await setAccountDisabled(pageDeps(context, request), actor, params.data.id, disabled);
+          await setAccountDisabled(deps, actor, id, disabled);
         } catch (error) {
-          if (isAppError(error) && error.code === 'validation') return renderAccount(request, reply, actor, params.data.id, error.message);
+          if (RoleForm.refuses(error)) return renderAccount(page, id, RoleForm.errorsOf(error, { withMessage: true }));
           throw error;
         }
-        return reply.redirect(`/users/${params.data.id}`, 303);
+        return reply.redirectWithFlash(`/users/${id}`, disabled ? 'Account disabled' : 'Account enabled');
       }),
     );
   }

@@ -2,31 +2,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AchievementDetails } from '../../../../contracts/portfolio/achievement.ts';
 import { qualificationLevelName } from '../../../../domain/achievements.ts';
-import type { Actor } from '../../../../domain/policy/actor.ts';
+import { uploadRules } from '../../../../domain/attachments/upload-picker.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
+import { removeAchievement, setFlags } from '../../../../usecases/portfolio/achievements.ts';
+import { revokeHltaStatus } from '../../../../usecases/portfolio/hlta-status.ts';
 import {
-  addAchievement,
-  listAchievements,
-  loadForChange,
-  removeAchievement,
-  setFlags,
-} from '../../../../usecases/portfolio/achievements.ts';
-import { attachmentsOf } from '../../../../usecases/portfolio/attachments.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
-import {
-  awardHltaStatus,
-  readHltaStanding,
-  recordExternalHltaStatus,
-  revokeHltaStatus,
-} from '../../../../usecases/portfolio/hlta-status.ts';
+  type AchievementsPage,
+  achievementsPage,
+  addAchievementOnPage,
+  awardHltaStatusOnPage,
+  newAchievementPage,
+  recordExternalHltaStatusOnPage,
+} from '../../../../usecases/portfolio/pages/achievements-page.ts';
 import { govukDate } from '../../dates.ts';
-
-/** The external HLTA status form's field errors and the values posted, to show again. */
-type ExternalForm = { errors: Record<string, string>; values?: Record<string, string> };
-
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
+import { type PageDeps, paramsOf, queryOf, renderPage, signedInPage } from '../../kit/index.ts';
 import {
   type AchievementFormKind,
   type AchievementFormValues,
@@ -40,7 +30,11 @@ import {
   levelItems,
   qualificationGroups,
 } from './achievement-form.ts';
-import { isInvalidInput, isShownOnForm, registerFormPages } from './form-pages.ts';
+
+/** The external HLTA status form's field errors and the values posted, to show again. */
+type ExternalForm = { errors: Record<string, string>; values?: Record<string, string> };
+/** The headteacher's award form: its refusal and the date parts posted, to show again. */
+type AwardForm = { error: string | null; 'awardedOn-day'?: string; 'awardedOn-month'?: string; 'awardedOn-year'?: string };
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const AchievementParams = z.object({ id: z.string().max(100), achievementId: z.string().max(100) });
@@ -51,6 +45,8 @@ const PageQuery = z.object({
 const NewQuery = z.object({ kind: z.enum(achievementFormKinds).catch('qualification') });
 
 const base = (personId: string) => `/people/${personId}/portfolio/achievements`;
+const dateOfParts = (day: string, month: string, year: string) =>
+  `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 
 /** One line describing an achievement, in the page's words. */
 const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { title: string; meta: string[] } => {
@@ -118,15 +114,11 @@ const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { tit
 };
 
 /** The achievements page, the add forms, removal, flags and the headteacher's HLTA award. */
-export const registerAchievementPages = (parent: FastifyInstance, context: AppContext) =>
-  registerFormPages(parent, context, registerRoutes);
-
-const registerRoutes = (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
-
-  const renderForm = async (
+export const registerAchievementPages = (app: FastifyInstance, context: AppContext) => {
+  const renderForm = (
     request: FastifyRequest,
     reply: FastifyReply,
+    deps: PageDeps,
     view: {
       personId: string;
       personName: string;
@@ -134,10 +126,8 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
       values: AchievementFormValues;
       errors: ReturnType<typeof achievementFormErrors>;
     },
-    status = 200,
-  ) => {
-    const catalogue = deps(request).catalogue;
-    return renderPage(
+  ) =>
+    renderPage(
       request,
       reply,
       '../portfolio/achievement-new',
@@ -146,39 +136,30 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
         heading: kindHeadings[view.kind],
         action: `${base(view.personId)}/new?kind=${view.kind}`,
         back: base(view.personId),
-        qualificationGroups: qualificationGroups(catalogue, view.values.qualificationId),
-        gradeGroups: gradeGroups(catalogue, view.values.schemeGrade),
+        qualificationGroups: qualificationGroups(deps.catalogue, view.values.qualificationId),
+        gradeGroups: gradeGroups(deps.catalogue, view.values.schemeGrade),
         levelItems: levelItems(view.kind, view.values.level),
-        degreeItems: degreeItems(catalogue, view.values.degree),
+        degreeItems: degreeItems(deps.catalogue, view.values.degree),
       },
-      status,
+      view.errors.length > 0 ? 400 : 200,
     );
-  };
 
-  const renderList = async (
+  const renderList = (
     request: FastifyRequest,
     reply: FastifyReply,
-    actor: Actor,
-    id: string,
-    award: { error: string | null; 'awardedOn-day'?: string; 'awardedOn-month'?: string; 'awardedOn-year'?: string } = { error: null },
-    status = 200,
-    external: ExternalForm = { errors: {} },
+    deps: PageDeps,
+    page: AchievementsPage,
+    forms: { award?: AwardForm; external?: ExternalForm } = {},
   ) => {
-    const query = PageQuery.parse(request.query ?? {});
-    const d = deps(request);
-    const list = await listAchievements(d, actor, id);
-    const standing = await readHltaStanding(d, actor, id);
-    const files = await attachmentsOf(
-      d.db,
-      list.person.trustId,
-      'achievement',
-      list.achievements.map((a) => a.id),
-    );
-    const rows = list.achievements.map((a) => ({
+    const award = forms.award ?? { error: null };
+    const external = forms.external ?? { errors: {} };
+    const query = queryOf(PageQuery, request).query;
+    const id = page.person.id;
+    const rows = page.achievements.map((a) => ({
       id: a.id,
       kind: a.details.kind,
-      ...describeAchievement(a.details, d.catalogue),
-      attachments: files.get(a.id) ?? [],
+      ...describeAchievement(a.details, deps.catalogue),
+      attachments: page.files.get(a.id) ?? [],
     }));
     const uploadError = query.uploadError && query.uploadFor ? { ownerId: query.uploadFor, text: query.uploadError } : null;
     const errors = [
@@ -189,35 +170,35 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
         href: `#external-${field}${field.endsWith('On') ? '-day' : ''}`,
       })),
     ];
+    const standing = page.hlta;
     return renderPage(
       request,
       reply,
       '../portfolio/achievements',
       {
         personId: id,
-        personName: list.person.name,
+        personName: page.person.name,
         returnTo: base(id),
         sections: {
           qualifications: rows.filter((r) => r.kind === 'qualification' || r.kind === 'unit'),
           subjects: rows.filter((r) => r.kind === 'subject'),
           degrees: rows.filter((r) => r.kind === 'degree'),
         },
-        credits: list.credits,
-        flags: list.flags,
+        credits: page.credits,
+        flags: page.flags,
         hlta: {
           title: standing.status.title,
-          award: standing.award ? describeAchievement(standing.award.details, d.catalogue) : null,
+          award: standing.award ? describeAchievement(standing.award.details, deps.catalogue) : null,
           met: standing.met.length,
           required: standing.required.length,
-          notMet: standing.notMet.map((code) => ({ code, title: d.catalogue.title(code) })),
+          notMet: standing.notMet.map((code) => ({ code, title: deps.catalogue.title(code) })),
           external: standing.external
             ? [
                 {
                   id: standing.external.id,
                   kind: 'status',
-                  ...describeAchievement(standing.external.details, d.catalogue),
-                  attachments:
-                    (await attachmentsOf(d.db, list.person.trustId, 'achievement', [standing.external.id])).get(standing.external.id) ?? [],
+                  ...describeAchievement(standing.external.details, deps.catalogue),
+                  attachments: page.files.get(standing.external.id) ?? [],
                 },
               ]
             : [],
@@ -225,29 +206,31 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
         external,
         award,
         errors,
-        canEdit: list.can.edit,
-        canAward: list.can.award,
-        maxBytes: d.config.attachmentMaxBytes,
+        canEdit: page.can.edit,
+        canAward: page.can.award,
+        upload: uploadRules(context.config.attachmentMaxBytes),
         uploadError,
       },
-      status,
+      award.error || Object.keys(external.errors).length > 0 ? 400 : 200,
     );
   };
 
   app.get(
     '/people/:id/portfolio/achievements',
-    signedInPage(async (request, reply, actor) => renderList(request, reply, actor, PersonParams.parse(request.params).id)),
+    signedInPage(async ({ request, reply, actor, deps }) =>
+      renderList(request, reply, deps, await achievementsPage(deps, actor, paramsOf(PersonParams, request).id)),
+    ),
   );
 
   app.get(
     '/people/:id/portfolio/achievements/new',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      const { kind } = NewQuery.parse(request.query ?? {});
-      const subject = await loadForChange(deps(request), actor, id);
-      return renderForm(request, reply, {
-        personId: id,
-        personName: subject.name,
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      const { kind } = queryOf(NewQuery, request).query;
+      const page = await newAchievementPage(deps, actor, id);
+      return renderForm(request, reply, deps, {
+        personId: page.person.id,
+        personName: page.person.name,
         kind,
         values: achievementFormValues({ source: 'catalogue' }),
         errors: [],
@@ -257,68 +240,64 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
 
   app.post(
     '/people/:id/portfolio/achievements/new',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      const { kind } = NewQuery.parse(request.query ?? {});
-      const d = deps(request);
-      const subject = await loadForChange(d, actor, id);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      const { kind } = queryOf(NewQuery, request).query;
       const values = achievementFormValues(request.body);
-      try {
-        await addAchievement(d, actor, id, achievementInputOf(kind, values));
-      } catch (error) {
-        if (!isInvalidInput(error)) throw error;
-        return renderForm(
-          request,
-          reply,
-          { personId: id, personName: subject.name, kind, values, errors: achievementFormErrors(kind, error.details) },
-          400,
-        );
-      }
-      return reply.redirect(base(id), 303);
+      const outcome = await addAchievementOnPage(deps, actor, id, achievementInputOf(kind, values));
+      if (!outcome.saved)
+        return renderForm(request, reply, deps, {
+          personId: outcome.page.person.id,
+          personName: outcome.page.person.name,
+          kind,
+          values,
+          errors: achievementFormErrors(kind, outcome.refusal.details),
+        });
+      return reply.redirectWithFlash(base(id), savedBanners[kind]);
     }),
   );
 
   app.post(
     '/people/:id/portfolio/achievements/:achievementId/remove',
-    signedInPage(async (request, reply, actor) => {
-      const { id, achievementId } = AchievementParams.parse(request.params);
-      await removeAchievement(deps(request), actor, id, achievementId);
-      return reply.redirect(base(id), 303);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, achievementId } = paramsOf(AchievementParams, request);
+      await removeAchievement(deps, actor, id, achievementId);
+      return reply.redirectWithFlash(base(id), 'Achievement removed');
     }),
   );
 
   app.post(
     '/people/:id/portfolio/achievements/flags',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      const ticked = achievementFlagsOf(request.body);
-      await setFlags(deps(request), actor, id, ticked);
-      return reply.redirect(`${base(id)}#flags`, 303);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      await setFlags(deps, actor, id, achievementFlagsOf(request.body));
+      return reply.redirectWithFlash(`${base(id)}#flags`, 'Details saved');
     }),
   );
 
   app.post(
     '/people/:id/portfolio/achievements/hlta-status',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
       const part = z.string().trim().max(4).catch('');
       const form = z.object({ 'awardedOn-day': part, 'awardedOn-month': part, 'awardedOn-year': part }).parse(request.body ?? {});
-      const awardedOn = `${form['awardedOn-year'].padStart(4, '0')}-${form['awardedOn-month'].padStart(2, '0')}-${form['awardedOn-day'].padStart(2, '0')}`;
-      try {
-        await awardHltaStatus(deps(request), actor, id, { awardedOn });
-      } catch (error) {
-        if (!isShownOnForm(error)) throw error;
-        const reason = error.code === 'validation' ? error.details[0]?.reason : undefined;
-        return renderList(request, reply, actor, id, { error: reason ? `${error.message}: ${reason}` : error.message, ...form }, 400);
+      const awardedOn = dateOfParts(form['awardedOn-day'], form['awardedOn-month'], form['awardedOn-year']);
+      const outcome = await awardHltaStatusOnPage(deps, actor, id, { awardedOn });
+      if (!outcome.saved) {
+        const { refusal } = outcome;
+        const reason = refusal.code === 'validation' ? refusal.details[0]?.reason : undefined;
+        return renderList(request, reply, deps, outcome.page, {
+          award: { error: reason ? `${refusal.message}: ${reason}` : refusal.message, ...form },
+        });
       }
-      return reply.redirect(`${base(id)}#hlta`, 303);
+      return reply.redirectWithFlash(`${base(id)}#hlta`, 'HLTA status awarded');
     }),
   );
 
   app.post(
     '/people/:id/portfolio/achievements/hlta-status/external',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
       const part = z.string().trim().max(200).catch('');
       const form = z
         .object({
@@ -333,36 +312,45 @@ const registerRoutes = (app: FastifyInstance, context: AppContext) => {
         })
         .parse(request.body ?? {});
       const dateOf = (prefix: 'assessedOn' | 'awardedOn') =>
-        `${form[`${prefix}-year`].padStart(4, '0')}-${form[`${prefix}-month`].padStart(2, '0')}-${form[`${prefix}-day`].padStart(2, '0')}`;
-      try {
-        await recordExternalHltaStatus(deps(request), actor, id, {
-          provider: form.provider,
-          assessedOn: dateOf('assessedOn'),
-          awardedOn: dateOf('awardedOn'),
-          ...(form.certificateNumber ? { certificateNumber: form.certificateNumber } : {}),
-        });
-      } catch (error) {
-        if (!isShownOnForm(error)) throw error;
+        dateOfParts(form[`${prefix}-day`], form[`${prefix}-month`], form[`${prefix}-year`]);
+      const outcome = await recordExternalHltaStatusOnPage(deps, actor, id, {
+        provider: form.provider,
+        assessedOn: dateOf('assessedOn'),
+        awardedOn: dateOf('awardedOn'),
+        ...(form.certificateNumber ? { certificateNumber: form.certificateNumber } : {}),
+      });
+      if (!outcome.saved) {
+        const { refusal } = outcome;
         const errors: Record<string, string> =
-          error.code === 'validation' && error.details.length > 0
+          refusal.code === 'validation' && refusal.details.length > 0
             ? Object.fromEntries(
-                error.details.map((e) => [e.where.replace(/^\$\.?/, '').split(/[.[]/)[0] || 'provider', `${error.message}: ${e.reason}`]),
+                refusal.details.map((e) => [
+                  e.where.replace(/^\$\.?/, '').split(/[.[]/)[0] || 'provider',
+                  `${refusal.message}: ${e.reason}`,
+                ]),
               )
-            : { provider: error.message };
-        return renderList(request, reply, actor, id, { error: null }, 400, { errors, values: form });
+            : { provider: refusal.message };
+        return renderList(request, reply, deps, outcome.page, { external: { errors, values: form } });
       }
-      return reply.redirect(`${base(id)}#hlta-external`, 303);
+      return reply.redirectWithFlash(`${base(id)}#hlta-external`, 'HLTA status from external assessment recorded');
     }),
   );
 
   app.post(
     '/people/:id/portfolio/achievements/hlta-status/revoke',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      await revokeHltaStatus(deps(request), actor, id);
-      return reply.redirect(`${base(id)}#hlta`, 303);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      await revokeHltaStatus(deps, actor, id);
+      return reply.redirectWithFlash(`${base(id)}#hlta`, 'HLTA status revoked');
     }),
   );
+};
+
+const savedBanners: Record<AchievementFormKind, string> = {
+  qualification: 'Qualification recorded',
+  unit: 'Unit recorded',
+  subject: 'Grade recorded',
+  degree: 'Degree or higher education credits recorded',
 };
 
 /** The flags form's checkboxes: a ticked box posts its value, an unticked one nothing. */

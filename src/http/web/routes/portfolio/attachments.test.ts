@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { humanSize, mediaTypeName } from '../../../../domain/attachments/accepted-files.ts';
+import { uploadRules } from '../../../../domain/attachments/upload-picker.ts';
 import { sampleExe, sampleHeic, samplePdf } from '../../../../store/file-samples.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
-import { insertEvidence } from '../../../../usecases/portfolio/attachment-fixtures.ts';
-import { buildTestContext } from '../../../../usecases/testing.ts';
+import { insertEvidence } from '../../../../testing/attachments.ts';
+import { buildTestContext } from '../../../../testing/context.ts';
+import { type SeededTrust, seedTwoTrusts } from '../../../../testing/two-trusts.ts';
 import { contentDisposition } from '../../../attachment-transfer.ts';
 import { buildServer } from '../../../server.ts';
 import { postForm, sessionCookie } from '../../../testing.ts';
@@ -239,12 +240,14 @@ describe('attachment macros', () => {
   });
 
   it('renders the upload form with the limit and an error message', () => {
-    const html = render('{{ uploadForm("p1", "evidence", "e1", "/back", 26214400, "scan.pdf is over 25 MB") }}', {});
+    const upload = uploadRules(26214400);
+    const html = render('{{ uploadForm("p1", "evidence", "e1", "/back", upload, "scan.pdf is over 25 MB") }}', { upload });
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toContain('id="attachment-file-e1"');
     expect(html).toContain('up to 25 MB each');
     expect(html).toContain('scan.pdf is over 25 MB');
     expect(html).toContain('name="ownerKind" value="evidence"');
-    expect(render('{{ uploadForm("p1", "evidence", "e1", "/back", 26214400) }}', {})).not.toContain('govuk-error-message');
+    expect(html).toContain(`accept="${upload.accept}"`);
+    expect(render('{{ uploadForm("p1", "evidence", "e1", "/back", upload) }}', { upload })).not.toContain('govuk-error-message');
   });
 });

@@ -3,16 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AttachmentUploadFields } from '../../../../contracts/portfolio/attachment.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
-import { addAttachment, mayChangeAttachments, openAttachment, removeAttachment } from '../../../../usecases/portfolio/attachments.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
+import { openAttachment, removeAttachment } from '../../../../usecases/portfolio/attachments.ts';
+import { attachUpload } from '../../../../usecases/portfolio/pages/attachment-upload.ts';
+import { isRefusalShownOnForm } from '../../../../usecases/portfolio/pages/outcome.ts';
 import { attachmentMultipartLimits, readAttachmentUpload, sendAttachment } from '../../../attachment-transfer.ts';
 import { safeNext } from '../../../auth/guards.ts';
-import { signedInPage } from '../people-page.ts';
-import { isShownOnForm, registerFormPages } from './form-pages.ts';
+import { paramsOf, postedOf, signedInPage } from '../../kit/index.ts';
 
 const PersonParams = z.object({ id: z.string() });
 const AttachmentParams = z.object({ id: z.string(), attachmentId: z.string() });
-const RemoveBody = z.object({ returnTo: z.string().optional() });
+const RemoveBody = z.object({ returnTo: z.string().optional().catch(undefined) });
 
 /** The query parameters an owning page reads to show a refused upload in its error summary. */
 export const UPLOAD_ERROR_PARAMS = { message: 'uploadError', owner: 'uploadFor' } as const;
@@ -34,58 +34,49 @@ const backTo = (returnTo: string, error?: { message: string; ownerId?: string })
  * achievements, CPD, training) embed the upload form and list from `_attachments.njk` and pass their
  * own address as `returnTo`.
  */
-export const registerAttachmentPages = (app: FastifyInstance, context: AppContext) =>
-  registerFormPages(app, context, async (scope) => {
+export const registerAttachmentPages = async (app: FastifyInstance, context: AppContext) => {
+  // Multipart only here: a scope of its own, so no other page accepts file uploads.
+  await app.register(async (scope) => {
     await scope.register(multipart, { limits: attachmentMultipartLimits(context.config.attachmentMaxBytes), throwFileSizeLimit: false });
 
     scope.post(
       '/people/:id/attachments',
-      signedInPage(async (request, reply, actor) => {
-        const { id } = PersonParams.parse(request.params);
-        const fallback = `/people/${encodeURIComponent(id)}/portfolio`;
-        // The person first: a refused actor is told so before anything about the upload.
-        await mayChangeAttachments(portfolioDeps(context, request.id), actor, id);
-        const upload = await readAttachmentUpload(request).catch(() => undefined);
-        const returnTo = safeNext(upload?.fields.returnTo, fallback);
-        const owner = AttachmentUploadFields.safeParse(upload?.fields ?? {});
-        // Only a hand-made request lacks these; the page still gets a message rather than an error page.
-        if (!upload || !owner.success)
-          return reply.redirect(backTo(returnTo, { message: 'The upload could not be read: choose the file again' }), 303);
-        const file = upload.file;
-        const failed = (message: string) => reply.redirect(backTo(returnTo, { message, ownerId: owner.data.ownerId }), 303);
-        if (!file) return failed('Select a file to attach');
-        try {
-          await addAttachment(portfolioDeps(context, request.id), actor, { personId: id, ...owner.data, ...file });
-        } catch (error) {
-          // A file the person can put right by choosing another; anything else is a 403/404 page.
-          if (isShownOnForm(error)) return failed(error.message);
-          throw error;
-        }
-        return reply.redirect(backTo(returnTo), 303);
+      signedInPage(async ({ request, reply, actor, deps }) => {
+        const { id } = paramsOf(PersonParams, request);
+        let returnTo = `/people/${encodeURIComponent(id)}/portfolio`;
+        const refusal = await attachUpload(deps, actor, id, async () => {
+          const upload = await readAttachmentUpload(request).catch(() => undefined);
+          returnTo = safeNext(upload?.fields.returnTo, returnTo);
+          const owner = AttachmentUploadFields.safeParse(upload?.fields ?? {});
+          return { owner: owner.success ? owner.data : null, file: upload?.file ?? null };
+        });
+        if (refusal) return reply.redirect(backTo(returnTo, refusal), 303);
+        return reply.redirectWithFlash(backTo(returnTo), 'File attached');
       }),
     );
 
     scope.get(
       '/people/:id/attachments/:attachmentId',
-      signedInPage(async (request, reply, actor) => {
-        const { id, attachmentId } = AttachmentParams.parse(request.params);
-        return sendAttachment(reply, await openAttachment(portfolioDeps(context, request.id), actor, id, attachmentId));
+      signedInPage(async ({ request, reply, actor, deps }) => {
+        const { id, attachmentId } = paramsOf(AttachmentParams, request);
+        return sendAttachment(reply, await openAttachment(deps, actor, id, attachmentId));
       }),
     );
 
     scope.post(
       '/people/:id/attachments/:attachmentId/remove',
-      signedInPage(async (request, reply, actor) => {
-        const { id, attachmentId } = AttachmentParams.parse(request.params);
-        const body = RemoveBody.safeParse(request.body ?? {});
-        const returnTo = safeNext(body.success ? body.data.returnTo : undefined, `/people/${encodeURIComponent(id)}/portfolio`);
+      signedInPage(async ({ request, reply, actor, deps }) => {
+        const { id, attachmentId } = paramsOf(AttachmentParams, request);
+        const body = RemoveBody.parse(postedOf(request.body));
+        const returnTo = safeNext(body.returnTo, `/people/${encodeURIComponent(id)}/portfolio`);
         try {
-          await removeAttachment(portfolioDeps(context, request.id), actor, id, attachmentId);
+          await removeAttachment(deps, actor, id, attachmentId);
         } catch (error) {
-          if (isShownOnForm(error)) return reply.redirect(backTo(returnTo, { message: error.message, ownerId: attachmentId }), 303);
+          if (isRefusalShownOnForm(error)) return reply.redirect(backTo(returnTo, { message: error.message, ownerId: attachmentId }), 303);
           throw error;
         }
-        return reply.redirect(backTo(returnTo), 303);
+        return reply.redirectWithFlash(backTo(returnTo), 'File removed');
       }),
     );
   });
+};

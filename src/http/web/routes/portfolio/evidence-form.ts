@@ -1,5 +1,15 @@
-import type { ErrorDetail } from '../../../../contracts/errors.ts';
+import { z } from 'zod';
 import { evidenceKindLabels, evidenceKinds } from '../../../../contracts/portfolio/evidence.ts';
+import { dateInput, defineForm } from '../../kit/index.ts';
+
+/**
+ * The evidence editor's fields as the kit's form toolkit knows them, to put a use-case's refusal beside
+ * the field it names (the use-case checks the input against the evidence contract itself).
+ */
+export const EvidenceForm = defineForm(
+  z.object({ kind: z.string(), title: z.string(), occurredOn: dateInput(z.string()), body: z.string(), claims: z.unknown() }),
+  { ids: { body: 'evidence-body' }, fallback: 'title' },
+);
 
 /** A form field's value as posted: a urlencoded field is a string, a repeated one an array. */
 export const listOf = (value: unknown): string[] =>
@@ -27,7 +37,7 @@ export const evidenceFormValues = (body: unknown): EvidenceFormValues => {
 /** The use-case input of the editor's fields: the date parts joined as an ISO date (zod checks it is real). */
 export const evidenceInputOf = (v: EvidenceFormValues) => {
   const pad = (s: string) => s.padStart(2, '0');
-  const occurredOn = v.day && v.month && v.year ? `${v.year}-${pad(v.month)}-${pad(v.day)}` : '';
+  const occurredOn = v.day && v.month && v.year ? `${v.year.padStart(4, '0')}-${pad(v.month)}-${pad(v.day)}` : '';
   return { kind: v.kind, title: v.title, occurredOn, body: v.body, claims: v.claims };
 };
 
@@ -43,14 +53,6 @@ export const valuesOfStored = (e: { kind: string; title: string; occurredOn: str
     claims: e.claims.map((c) => c.itemCode),
   };
 };
-
-/** Use-case error details as the GOV.UK error summary wants them: a field id to link to and a message. */
-export const formErrors = (details: readonly ErrorDetail[]) =>
-  details.map((d) => {
-    const field = d.where.split('.')[0] ?? 'evidence';
-    const id = field === 'occurredOn' ? 'occurredOn-day' : field === 'body' ? 'evidence-body' : field;
-    return { field, href: `#${id}`, text: d.reason };
-  });
 
 export const kindItems = (selected: string) =>
   evidenceKinds.map((kind) => ({ value: kind, text: evidenceKindLabels[kind], checked: kind === selected }));

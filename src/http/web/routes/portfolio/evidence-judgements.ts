@@ -1,14 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../../../domain/policy/actor.ts';
-import type { AppContext } from '../../../../usecases/context.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
-import { judgementsOfPerson } from '../../../../usecases/portfolio/evidence/evidence-queries.ts';
-import { recordObservation } from '../../../../usecases/portfolio/evidence/record-judgement.ts';
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
-import { formErrors } from './evidence-form.ts';
-import { isInvalidInput } from './form-pages.ts';
+import { type JudgementsPage, judgementsPage, recordObservationOnPage } from '../../../../usecases/portfolio/pages/judgements-page.ts';
+import { defineForm, type FieldError, type PageDeps, paramsOf, postedOf, postedText, renderPage, signedInPage } from '../../kit/index.ts';
 import { browseOf, type PickerBrowse, pickerOf } from './item-picker.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
@@ -18,85 +11,78 @@ const valueTags = {
   'not-started': { text: 'Not started', classes: 'govuk-tag--grey' },
 } as const;
 
+/** The observation form's fields, to put the use-case's refusal beside the one it names. */
+const ObservationForm = defineForm(z.object({ itemCode: z.string(), value: z.string(), note: z.string() }));
+
 type Values = { itemCode: string; value: string; note: string };
 
 /** A person's judgements by framework with their history, and the manager's "record from an observation" form. */
-export const registerJudgementPages = (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
-
-  const render = async (
+export const registerJudgementPages = (app: FastifyInstance) => {
+  const render = (
     request: FastifyRequest,
     reply: FastifyReply,
-    actor: Actor,
-    values: Values,
-    errors: ReturnType<typeof formErrors>,
-    browse: PickerBrowse,
-    status = 200,
+    deps: PageDeps,
+    page: JudgementsPage,
+    form: { values: Values; errors: FieldError[]; browse: PickerBrowse },
   ) => {
-    const { id } = PersonParams.parse(request.params);
-    const d = deps(request);
-    const view = await judgementsOfPerson(d, actor, id);
-    const frameworks = new Map<string, { title: string; rows: unknown[] }>();
-    for (const j of view.current) {
-      const framework = d.catalogue.frameworkOf(j.itemCode);
-      const key = framework?.id ?? 'other';
-      const group = frameworks.get(key) ?? { title: framework?.title ?? 'Other items', rows: [] };
-      const row = (x: typeof j) => ({
-        ...x,
-        tag: valueTags[x.value],
-        judgedOn: x.judgedAt.toISOString().slice(0, 10),
-        evidenceTitle: x.evidenceId ? (view.evidenceTitles.get(x.evidenceId) ?? 'Evidence') : null,
-        judgedByName: view.judgeNames.get(x.judgedBy) ?? 'Someone',
-      });
-      group.rows.push({ ...row(j), history: (view.history.get(j.itemCode) ?? []).slice(1).map(row) });
-      frameworks.set(key, group);
-    }
+    const row = <J extends JudgementsPage['frameworks'][number]['rows'][number]['history'][number]>(j: J) => ({
+      ...j,
+      tag: valueTags[j.value],
+    });
     return renderPage(
       request,
       reply,
       '../portfolio/judgements',
       {
-        personId: view.subject.id,
-        personName: view.subject.name,
-        frameworks: [...frameworks.values()],
-        canRecord: view.canRecord,
-        values,
-        picker: view.canRecord
-          ? pickerOf(d.catalogue, { ticked: values.itemCode ? [values.itemCode] : [], filter: browse.filter, framework: browse.framework })
+        personId: page.subject.id,
+        personName: page.subject.name,
+        frameworks: page.frameworks.map((f) => ({ ...f, rows: f.rows.map((j) => ({ ...row(j), history: j.history.map(row) })) })),
+        canRecord: page.can.record,
+        values: form.values,
+        picker: page.can.record
+          ? pickerOf(deps.catalogue, {
+              ticked: form.values.itemCode ? [form.values.itemCode] : [],
+              filter: form.browse.filter,
+              framework: form.browse.framework,
+            })
           : null,
-        valueItems: Object.entries(valueTags).map(([value, tag]) => ({ value, text: tag.text, checked: values.value === value })),
-        errors,
+        valueItems: Object.entries(valueTags).map(([value, tag]) => ({ value, text: tag.text, checked: form.values.value === value })),
+        errors: form.errors,
       },
-      status,
+      form.errors.length > 0 ? 400 : 200,
     );
   };
 
   app.get(
     '/people/:id/portfolio/judgements',
-    signedInPage(async (request, reply, actor) =>
-      render(request, reply, actor, { itemCode: '', value: '', note: '' }, [], browseOf(request.query)),
-    ),
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      return render(request, reply, deps, await judgementsPage(deps, actor, id), {
+        values: { itemCode: '', value: '', note: '' },
+        errors: [],
+        browse: browseOf(request.query),
+      });
+    }),
   );
 
   app.post(
     '/people/:id/portfolio/judgements',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
-      const get = (name: string) => {
-        const v = Reflect.get(body, name);
-        return typeof v === 'string' ? v : '';
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      const posted = postedOf(request.body);
+      const values = {
+        itemCode: postedText(posted, 'itemCode').trim(),
+        value: postedText(posted, 'value'),
+        note: postedText(posted, 'note'),
       };
-      const values = { itemCode: get('itemCode').trim(), value: get('value'), note: get('note') };
+      const browse = browseOf(posted);
       // Filtering the items re-shows the form with what was typed and chosen; nothing is recorded.
-      if (get('action') === 'filter') return render(request, reply, actor, values, [], browseOf(body));
-      try {
-        await recordObservation(deps(request), actor, id, values);
-        return reply.redirect(`/people/${id}/portfolio/judgements`, 303);
-      } catch (error) {
-        if (!isInvalidInput(error)) throw error;
-        return render(request, reply, actor, values, formErrors(error.details), browseOf(body), 400);
-      }
+      if (postedText(posted, 'action') === 'filter')
+        return render(request, reply, deps, await judgementsPage(deps, actor, id), { values, errors: [], browse });
+      const outcome = await recordObservationOnPage(deps, actor, id, values);
+      if (!outcome.saved)
+        return render(request, reply, deps, outcome.page, { values, errors: ObservationForm.errorsOf(outcome.refusal).errorList, browse });
+      return reply.redirectWithFlash(`/people/${id}/portfolio/judgements`, 'Judgement recorded');
     }),
   );
 };

@@ -1,30 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../../usecases/context.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
-import { reviewQueue } from '../../../../usecases/portfolio/evidence/evidence-queries.ts';
 import { markAllRead, myNotifications } from '../../../../usecases/portfolio/evidence/my-notifications.ts';
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
+import { evidenceQueuePage } from '../../../../usecases/portfolio/pages/evidence-queue-page.ts';
+import { renderPage, signedInPage } from '../../kit/index.ts';
 
 /** The signed-in user's own pages: evidence waiting for their decision, and their notifications. */
-export const registerEvidenceQueuePages = (app: FastifyInstance, context: AppContext) => {
+export const registerEvidenceQueuePages = (app: FastifyInstance) => {
   app.get(
     '/evidence-queue',
-    signedInPage(async (request, reply, actor) => {
-      const queue = await reviewQueue(portfolioDeps(context, request.id), actor);
-      return renderPage(request, reply, '../portfolio/evidence-queue', {
-        queue: queue.map((e) => ({ ...e, submittedOn: e.submittedAt?.toISOString().slice(0, 10) ?? '' })),
-        reviews: actor.reportIds.length + actor.apprenticeIds.length > 0,
-      });
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const page = await evidenceQueuePage(deps, actor);
+      return renderPage(request, reply, '../portfolio/evidence-queue', { queue: page.queue, reviews: page.reviewsAnyone });
     }),
   );
 
   app.get(
     '/notifications',
-    signedInPage(async (request, reply, actor) => {
-      const list = await myNotifications(portfolioDeps(context, request.id), actor);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const list = await myNotifications(deps, actor);
       return renderPage(request, reply, '../portfolio/notifications', {
-        notifications: list.map((n) => ({ ...n, createdOn: n.createdAt.toISOString().slice(0, 16).replace('T', ' ') })),
+        notifications: list,
         unread: list.filter((n) => n.readAt === null).length,
       });
     }),
@@ -32,9 +26,9 @@ export const registerEvidenceQueuePages = (app: FastifyInstance, context: AppCon
 
   app.post(
     '/notifications/read',
-    signedInPage(async (request, reply, actor) => {
-      await markAllRead(portfolioDeps(context, request.id), actor);
-      return reply.redirect('/notifications', 303);
+    signedInPage(async ({ reply, actor, deps }) => {
+      await markAllRead(deps, actor);
+      return reply.redirectWithFlash('/notifications', 'Notifications marked as read');
     }),
   );
 };

@@ -1,43 +1,41 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type ErrorDetail } from '../../../../contracts/errors.ts';
+import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { evidenceKindLabels } from '../../../../contracts/portfolio/evidence.ts';
-import type { Actor } from '../../../../domain/policy/actor.ts';
 import { itemLabel } from '../../../../framework/item-label.ts';
-import type { AppContext } from '../../../../usecases/context.ts';
-import { attachmentsOf } from '../../../../usecases/portfolio/attachments.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
-import { decideEvidence } from '../../../../usecases/portfolio/evidence/decide-evidence.ts';
-import { showEvidence } from '../../../../usecases/portfolio/evidence/evidence-queries.ts';
-import { pupilCheck } from '../../../../usecases/portfolio/evidence/pupil-check.ts';
-import { submitEvidence } from '../../../../usecases/portfolio/evidence/submit-evidence.ts';
-import { loadSubject } from '../../../../usecases/progression/stored-person.ts';
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
+import {
+  decideEvidenceOnPage,
+  type EvidenceDecisionPage,
+  evidenceDecisionPage,
+  evidenceSubmitPage,
+  type SubmitPage,
+  submitEvidenceOnPage,
+} from '../../../../usecases/portfolio/pages/evidence-decision-pages.ts';
+import { type PageDeps, paramsOf, postedOf, postedText, renderPage, signedInPage } from '../../kit/index.ts';
 import { listOf } from './evidence-form.ts';
-import { isInvalidInput, isShownOnForm } from './form-pages.ts';
 
 const EvidenceParams = z.object({ id: z.string().max(100), evidenceId: z.string().max(100) });
-const field = (body: unknown, name: string): unknown => (typeof body === 'object' && body !== null ? Reflect.get(body, name) : undefined);
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 type PostedDecision = { itemCode: string; outcome: string; feedback: string };
 
-/** Submitting (after the pupil-anonymity check) and the manager's claim-by-claim decision. */
-export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
-  const base = (personId: string, evidenceId: string) => `/people/${personId}/portfolio/evidence/${evidenceId}`;
+const evidencePath = (personId: string, evidenceId: string) => `/people/${personId}/portfolio/evidence/${evidenceId}`;
 
-  const renderSubmit = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    actor: Actor,
-    errors: { href: string; text: string }[],
-    status = 200,
-  ) => {
-    const { id, evidenceId } = EvidenceParams.parse(request.params);
-    const check = await pupilCheck(deps(request), actor, id, evidenceId);
-    return renderPage(
+/** The decision form's claims as posted: `item-N`, `outcome-N` and `feedback-N` for each claim shown, in order. */
+const postedDecisions = (body: unknown): PostedDecision[] => {
+  const posted = postedOf(body);
+  const decisions: PostedDecision[] = [];
+  for (let i = 0; i < 100; i += 1) {
+    const itemCode = postedText(posted, `item-${i}`);
+    if (!itemCode) break;
+    decisions.push({ itemCode, outcome: postedText(posted, `outcome-${i}`), feedback: postedText(posted, `feedback-${i}`) });
+  }
+  return decisions;
+};
+
+/** Submitting (after the pupil-anonymity check) and the manager's claim-by-claim decision. */
+export const registerEvidenceSignOffPages = (app: FastifyInstance) => {
+  const renderSubmit = (request: FastifyRequest, reply: FastifyReply, check: SubmitPage, errors: { href: string; text: string }[] = []) =>
+    renderPage(
       request,
       reply,
       '../portfolio/evidence-submit',
@@ -49,59 +47,52 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
         flagged: check.flagged,
         errors,
       },
-      status,
+      errors.length > 0 ? 400 : 200,
     );
-  };
 
   app.get(
     '/people/:id/portfolio/evidence/:evidenceId/submit',
-    signedInPage(async (request, reply, actor) => renderSubmit(request, reply, actor, [])),
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, evidenceId } = paramsOf(EvidenceParams, request);
+      return renderSubmit(request, reply, await evidenceSubmitPage(deps, actor, id, evidenceId));
+    }),
   );
 
   app.post(
     '/people/:id/portfolio/evidence/:evidenceId/submit',
-    signedInPage(async (request, reply, actor) => {
-      const { id, evidenceId } = EvidenceParams.parse(request.params);
-      try {
-        await submitEvidence(deps(request), actor, id, evidenceId, {
-          pupilsAnonymised: listOf(field(request.body, 'anonymised')).includes('yes'),
-        });
-        return reply.redirect(base(id, evidenceId), 303);
-      } catch (error) {
-        if (!isShownOnForm(error)) throw error;
-        const errors = (error.details.length > 0 ? error.details : [{ where: 'anonymised', reason: error.message }]).map((d) => ({
-          href: '#anonymised',
-          text: d.reason,
-        }));
-        return renderSubmit(request, reply, actor, errors, 400);
-      }
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, evidenceId } = paramsOf(EvidenceParams, request);
+      const outcome = await submitEvidenceOnPage(deps, actor, id, evidenceId, {
+        pupilsAnonymised: listOf(postedOf(request.body).anonymised).includes('yes'),
+      });
+      if (outcome.saved) return reply.redirectWithFlash(evidencePath(id, evidenceId), 'Evidence submitted for a decision');
+      const { refusal } = outcome;
+      const errors = (refusal.details.length > 0 ? refusal.details : [{ where: 'anonymised', reason: refusal.message }]).map((d) => ({
+        href: '#anonymised',
+        text: d.reason,
+      }));
+      return renderSubmit(request, reply, outcome.page, errors);
     }),
   );
 
-  const renderDecision = async (
+  const renderDecision = (
     request: FastifyRequest,
     reply: FastifyReply,
-    actor: Actor,
-    posted: PostedDecision[],
-    details: readonly ErrorDetail[],
-    status = 200,
+    deps: PageDeps,
+    page: EvidenceDecisionPage,
+    posted: PostedDecision[] = [],
+    details: readonly ErrorDetail[] = [],
   ) => {
-    const { id, evidenceId } = EvidenceParams.parse(request.params);
-    const d = deps(request);
-    // Only those who may decide see this page (the author is refused by the policy and the self check).
-    await loadSubject(d, actor, id, 'person.decideEvidence');
-    const { subject, item, can } = await showEvidence(d, actor, id, evidenceId);
-    if (!can.decide) throw new AppError('forbidden', 'You cannot decide on your own evidence');
-    if (item.status !== 'submitted') return reply.redirect(base(subject.id, item.id), 303);
-    const attachments = (await attachmentsOf(d.db, subject.trustId, 'evidence', [item.id])).get(item.id) ?? [];
+    const { subject, item } = page;
+    // Decided meanwhile (by someone else, or in another tab): its page shows the outcome.
+    if (!page.awaitingDecision) return reply.redirect(evidencePath(subject.id, item.id), 303);
     const errorAt = (where: string) => details.find((e) => e.where === where)?.reason;
-    const waiting = item.claims.filter((c) => c.status === 'claimed');
-    const claims = waiting.map((c, index) => {
+    const claims = page.waiting.map((c, index) => {
       const p = posted.find((x) => x.itemCode === c.itemCode);
       return {
         index,
         itemCode: c.itemCode,
-        label: itemLabel(d.catalogue, c.itemCode).text,
+        label: itemLabel(deps.catalogue, c.itemCode).text,
         outcome: p?.outcome ?? '',
         feedback: p?.feedback ?? '',
         outcomeError: errorAt(`decisions.${c.itemCode}`),
@@ -121,55 +112,53 @@ export const registerEvidenceSignOffPages = (app: FastifyInstance, context: AppC
         personId: subject.id,
         personName: subject.name,
         item: { ...item, kindLabel: evidenceKindLabels[item.kind] },
-        attachments,
+        attachments: page.attachments,
         claims,
         errors: [...errors, ...other],
       },
-      status,
+      details.length > 0 ? 400 : 200,
     );
   };
 
   app.get(
     '/people/:id/portfolio/evidence/:evidenceId/decision',
-    signedInPage(async (request, reply, actor) => renderDecision(request, reply, actor, [], [])),
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, evidenceId } = paramsOf(EvidenceParams, request);
+      return renderDecision(request, reply, deps, await evidenceDecisionPage(deps, actor, id, evidenceId));
+    }),
   );
 
   app.post(
     '/people/:id/portfolio/evidence/:evidenceId/decision',
-    signedInPage(async (request, reply, actor) => {
-      const { id, evidenceId } = EvidenceParams.parse(request.params);
-      const posted: PostedDecision[] = [];
-      for (let i = 0; i < 100; i += 1) {
-        const itemCode = text(field(request.body, `item-${i}`));
-        if (!itemCode) break;
-        posted.push({ itemCode, outcome: text(field(request.body, `outcome-${i}`)), feedback: text(field(request.body, `feedback-${i}`)) });
-      }
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, evidenceId } = paramsOf(EvidenceParams, request);
+      const posted = postedDecisions(request.body);
       // A claim left without a choice is reported against its own radios rather than as a bad enum value.
       const missing = posted.filter((p) => p.outcome !== 'accepted' && p.outcome !== 'returned');
       if (missing.length > 0)
         return renderDecision(
           request,
           reply,
-          actor,
+          deps,
+          await evidenceDecisionPage(deps, actor, id, evidenceId),
           posted,
           missing.map((p) => ({
             where: `decisions.${p.itemCode}`,
-            reason: `Decide whether to accept or return ${itemLabel(deps(request).catalogue, p.itemCode).text}`,
+            reason: `Decide whether to accept or return ${itemLabel(deps.catalogue, p.itemCode).text}`,
           })),
-          400,
         );
       const decisions = posted.map((p) => ({
         itemCode: p.itemCode,
         outcome: p.outcome,
         ...(p.outcome === 'returned' ? { feedback: p.feedback } : {}),
       }));
-      try {
-        await decideEvidence(deps(request), actor, id, evidenceId, { decisions });
-        return reply.redirect('/evidence-queue', 303);
-      } catch (error) {
-        if (!isInvalidInput(error)) throw error;
-        return renderDecision(request, reply, actor, posted, error.details, 400);
+      const outcome = await decideEvidenceOnPage(deps, actor, id, evidenceId, { decisions });
+      if (!outcome.saved) {
+        const { refusal } = outcome;
+        const details = refusal.details.length > 0 ? refusal.details : [{ where: 'decision', reason: refusal.message }];
+        return renderDecision(request, reply, deps, outcome.page, posted, details);
       }
+      return reply.redirectWithFlash('/evidence-queue', 'Decisions saved. The staff member has been told.');
     }),
   );
 };

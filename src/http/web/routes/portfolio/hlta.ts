@@ -1,17 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ErrorDetail } from '../../../../contracts/errors.ts';
+import { evidenceKindLabels } from '../../../../contracts/portfolio/evidence.ts';
 import { entryReasons } from '../../../../domain/hlta-preparation.ts';
-import type { Actor } from '../../../../domain/policy/actor.ts';
-import type { AppContext } from '../../../../usecases/context.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
 import { assembleHltaEvidenceFile } from '../../../../usecases/portfolio/hlta-evidence-file.ts';
-import { chooseHltaDocuments, hltaPreparationOf } from '../../../../usecases/portfolio/hlta-preparation.ts';
+import type { HltaPreparationView } from '../../../../usecases/portfolio/hlta-preparation.ts';
+import { chooseHltaDocumentsOnPage, hltaPage } from '../../../../usecases/portfolio/pages/hlta-pages.ts';
 import { govukDate } from '../../dates.ts';
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
+import { paramsOf, renderPage, signedInPage } from '../../kit/index.ts';
 import { sendDownload } from './download.ts';
-import { isInvalidInput, registerFormPages } from './form-pages.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
 const ChooseForm = z.object({
@@ -22,6 +18,8 @@ const ChooseForm = z.object({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 });
 
+const kindLabels = new Map<string, string>(Object.entries(evidenceKindLabels));
+
 const tagOf = {
   missing: { text: 'Missing', classes: 'govuk-tag--red' },
   few: { text: 'No document yet', classes: 'govuk-tag--yellow' },
@@ -30,19 +28,13 @@ const tagOf = {
 };
 
 /** "Prepare for HLTA": the entry check, the 33 standards with their chosen documents, the forms to choose them and the ZIP. */
-export const registerHltaPages = (parent: FastifyInstance, context: AppContext) => registerFormPages(parent, context, registerHltaRoutes);
-
-const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
-  const deps = (requestId: string) => portfolioDeps(context, requestId);
-
-  const render = async (
+export const registerHltaPages = (app: FastifyInstance) => {
+  const render = (
     request: FastifyRequest,
     reply: FastifyReply,
-    actor: Actor,
-    id: string,
-    failure?: { standardCode: string; errors: readonly ErrorDetail[]; message: string },
+    view: HltaPreparationView,
+    failure?: { standardCode: string; message: string },
   ) => {
-    const view = await hltaPreparationOf(deps(request.id), actor, id);
     const { preparation, person } = view;
     const standards = preparation.standards.map((s) => {
       const chosen = new Set(s.documents.map((d) => d.evidenceId));
@@ -53,7 +45,7 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
         error: failure?.standardCode === s.code ? failure.message : undefined,
         candidates: (view.candidates.get(s.code) ?? []).map((c) => ({
           value: c.evidenceId,
-          text: `${c.title} (${c.kind.replace(/-/g, ' ')}, ${govukDate(c.occurredOn)})`,
+          text: `${c.title} (${(kindLabels.get(c.kind) ?? c.kind).toLowerCase()}, ${govukDate(c.occurredOn)})`,
           checked: chosen.has(c.evidenceId),
         })),
       };
@@ -79,32 +71,33 @@ const registerHltaRoutes = (app: FastifyInstance, context: AppContext) => {
 
   app.get(
     '/people/:id/portfolio/hlta',
-    signedInPage(async (request, reply, actor) => render(request, reply, actor, PersonParams.parse(request.params).id)),
+    signedInPage(async ({ request, reply, actor, deps }) =>
+      render(request, reply, await hltaPage(deps, actor, paramsOf(PersonParams, request).id)),
+    ),
   );
 
   app.post(
     '/people/:id/portfolio/hlta',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
       const form = ChooseForm.safeParse(request.body);
       const input = form.success ? form.data : { standardCode: '', evidenceIds: [] };
-      try {
-        await chooseHltaDocuments(deps(request.id), actor, id, input);
-      } catch (error) {
-        if (isInvalidInput(error))
-          return render(request, reply, actor, id, { standardCode: input.standardCode, errors: error.details, message: error.message });
-        throw error;
-      }
-      const number = Number(/^HLTA\.(\d+)$/.exec(input.standardCode)?.[1] ?? 0);
-      return reply.redirect(`/people/${id}/portfolio/hlta${number ? `#standard-${number}` : ''}`, 303);
+      const outcome = await chooseHltaDocumentsOnPage(deps, actor, id, input);
+      if (!outcome.saved)
+        return render(request, reply, outcome.page, { standardCode: input.standardCode, message: outcome.refusal.message });
+      const { standardNumber } = outcome.result;
+      return reply.redirectWithFlash(
+        `/people/${id}/portfolio/hlta${standardNumber ? `#standard-${standardNumber}` : ''}`,
+        standardNumber ? `Documents for standard ${standardNumber} saved` : 'Documents saved',
+      );
     }),
   );
 
   app.get(
     '/people/:id/portfolio/hlta/evidence-file.zip',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      const file = await assembleHltaEvidenceFile(deps(request.id), actor, id);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      const file = await assembleHltaEvidenceFile(deps, actor, id);
       return sendDownload(reply, { fileName: file.fileName, type: 'application/zip', body: Buffer.from(file.bytes) });
     }),
   );

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../usecases/context.ts';
-import { signedInPage } from '../people-page.ts';
+import { signedInPage } from '../../kit/index.ts';
 import { registerAchievementPages } from './achievements.ts';
 import { registerAttachmentPages } from './attachments.ts';
 import { registerCpdPages } from './cpd.ts';
@@ -14,22 +14,20 @@ import { registerTrainingPages } from './training.ts';
 /**
  * The staff portfolio's pages live under /people/:id/portfolio, so the person and those who may
  * read their portfolio (manager, admins, assessor) use the same addresses. /portfolio is "mine".
+ * Form posts are parsed by the web kit (../../kit), once for every page.
  */
 export const registerPortfolioPages = async (app: FastifyInstance, context: AppContext) => {
   app.get(
     '/portfolio',
-    signedInPage(async (_request, reply, actor) => {
-      if (!actor.personId) return reply.redirect('/people', 303);
-      return reply.redirect(`/people/${actor.personId}/portfolio`, 303);
-    }),
+    signedInPage(async ({ reply, actor }) => reply.redirect(actor.personId ? `/people/${actor.personId}/portfolio` : '/people', 303)),
   );
-  await registerAchievementPages(app, context);
+  registerAchievementPages(app, context);
   await registerAttachmentPages(app, context);
-  await registerTrainingPages(app, context);
-  await registerCpdPages(app, context);
-  await registerReviewPages(app, context);
-  await registerEvidencePages(app, context);
-  await registerOverviewPages(app, context);
-  await registerHltaPages(app, context);
-  await registerSpecialismPages(app, context);
+  registerTrainingPages(app, context);
+  registerCpdPages(app);
+  registerReviewPages(app);
+  registerEvidencePages(app, context);
+  registerOverviewPages(app);
+  registerHltaPages(app);
+  registerSpecialismPages(app);
 };

@@ -3,9 +3,9 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortfolioRecord } from '../../../../contracts/portfolio/record.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
-import { insertEvidence, TINY_PNG } from '../../../../usecases/portfolio/portfolio-fixtures.ts';
-import { buildTestContext } from '../../../../usecases/testing.ts';
+import { buildTestContext } from '../../../../testing/context.ts';
+import { insertEvidence, TINY_PNG } from '../../../../testing/portfolio.ts';
+import { type SeededTrust, seedTwoTrusts } from '../../../../testing/two-trusts.ts';
 import { buildServer } from '../../../server.ts';
 import { postForm, sessionCookie } from '../../../testing.ts';
 

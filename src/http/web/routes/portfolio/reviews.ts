@@ -2,26 +2,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { reviewStageLabels } from '../../../../contracts/portfolio/review.ts';
-import type { Actor } from '../../../../domain/policy/actor.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
 import { itemLabel } from '../../../../framework/item-label.ts';
 import type { CompetencyItem } from '../../../../framework/schema.ts';
-import type { AppContext } from '../../../../usecases/context.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
 import {
-  addReviewObjective,
-  advanceReview,
-  commentOnReview,
-  recordReviewOutcome,
-  signReview,
-} from '../../../../usecases/portfolio/review-changes.ts';
-import { loadReviewParty, type ReviewCycleDetail, reviewCycle, reviewCycles, startReview } from '../../../../usecases/portfolio/reviews.ts';
+  actOnReview,
+  type ReviewCommand,
+  reviewCyclePage,
+  reviewsPage,
+  startReviewOnPage,
+} from '../../../../usecases/portfolio/pages/review-pages.ts';
+import type { ReviewCycleDetail } from '../../../../usecases/portfolio/reviews.ts';
 import { govukDate } from '../../dates.ts';
+import { type PageDeps, paramsOf, postedOf, renderPage, signedInPage } from '../../kit/index.ts';
 import { hrefOfCode } from '../../links.ts';
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
 import { fieldErrorsOf, itemLinks } from './cpd-view.ts';
-import { formFieldsOf, isShownOnForm, registerFormPages } from './form-pages.ts';
 import { browseOf, type PickerBrowse, pickerOf } from './item-picker.ts';
 
 const PersonParams = z.object({ id: z.string().max(100) });
@@ -50,12 +45,45 @@ const dutyLinks = (catalogue: Catalogue, duties: readonly CompetencyItem[]) =>
     framework: catalogue.frameworkOf(d.code)?.title ?? '',
   }));
 
-const pages = async (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
+type ReviewsList = Awaited<ReturnType<typeof reviewsPage>>;
 
-  const renderList = async (request: FastifyRequest, reply: FastifyReply, actor: Actor, personId: string, errors: ErrorDetail[] = []) => {
-    const list = await reviewCycles(deps(request), actor, personId);
-    return renderPage(
+/** What each action's refusal is shown beside. */
+const fieldOfAction: Record<z.infer<typeof ReviewAction>, string> = {
+  objective: 'objective-title',
+  comment: 'comment-body',
+  advance: 'advance',
+  outcome: 'outcome',
+  sign: 'sign',
+};
+
+/** The posted form as the action's command (the use-cases check the fields themselves). */
+const commandOf = (action: z.infer<typeof ReviewAction>, body: Record<string, unknown>): ReviewCommand => {
+  switch (action) {
+    case 'objective':
+      return { action, input: { title: body.title, description: body.description, itemCodes: codesOf(body.itemCodes) } };
+    case 'comment':
+      return { action, input: { body: body.body, objectiveId: body.objectiveId } };
+    case 'advance':
+      return { action };
+    case 'outcome':
+      return { action, input: { outcome: body.outcome } };
+    case 'sign':
+      return { action, input: { as: body.as } };
+  }
+};
+
+const banners: Record<z.infer<typeof ReviewAction>, string> = {
+  objective: 'Objective added',
+  comment: 'Comment saved',
+  advance: 'Review moved on to the next stage',
+  outcome: 'Outcome recorded',
+  sign: 'Review signed',
+};
+
+/** The performance reviews pages: the cycles, starting one, and one cycle with each party's own actions. */
+export const registerReviewPages = (app: FastifyInstance) => {
+  const renderList = (request: FastifyRequest, reply: FastifyReply, deps: PageDeps, list: ReviewsList, errors: ErrorDetail[] = []) =>
+    renderPage(
       request,
       reply,
       '../portfolio/reviews',
@@ -65,44 +93,40 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
         currentYear: list.currentYear,
         canStart: list.canStart,
         cycles: list.cycles.map((c) => ({ ...c, stageTag: stageTag(c.stage), href: `${base(list.person.id)}/${c.id}` })),
-        reviewDuties: dutyLinks(deps(request).catalogue, list.reviewDuties),
+        reviewDuties: dutyLinks(deps.catalogue, list.reviewDuties),
         errors: errors.map((e) => ({ text: e.reason, href: '#start' })),
       },
       errors.length > 0 ? 400 : 200,
     );
-  };
 
   app.get(
     '/people/:id/portfolio/reviews',
-    signedInPage(async (request, reply, actor) => renderList(request, reply, actor, PersonParams.parse(request.params).id)),
+    signedInPage(async ({ request, reply, actor, deps }) =>
+      renderList(request, reply, deps, await reviewsPage(deps, actor, paramsOf(PersonParams, request).id)),
+    ),
   );
 
   app.post(
     '/people/:id/portfolio/reviews',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = PersonParams.parse(request.params);
-      try {
-        const { id: cycleId } = await startReview(deps(request), actor, id, {});
-        return reply.redirect(`${base(id)}/${cycleId}`, 303);
-      } catch (error) {
-        if (isShownOnForm(error)) {
-          return renderList(request, reply, actor, id, [{ where: 'start', reason: error.message }]);
-        }
-        throw error;
-      }
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(PersonParams, request);
+      const outcome = await startReviewOnPage(deps, actor, id);
+      if (!outcome.saved) return renderList(request, reply, deps, outcome.page, [{ where: 'start', reason: outcome.refusal.message }]);
+      return reply.redirectWithFlash(`${base(id)}/${outcome.result.id}`, 'Review started');
     }),
   );
 
-  const renderCycle = async (
+  const renderCycle = (
     request: FastifyRequest,
     reply: FastifyReply,
+    deps: PageDeps,
     detail: ReviewCycleDetail,
     form: { errors: { field: string; text: string }[]; values: Record<string, unknown>; browse?: PickerBrowse } = {
       errors: [],
       values: {},
     },
   ) => {
-    const catalogue = deps(request).catalogue;
+    const catalogue = deps.catalogue;
     const { cycle } = detail;
     const commentsAt = (stage: 'mid-year' | 'end-of-year', side: 'staff' | 'reviewer') =>
       detail.comments
@@ -158,75 +182,41 @@ const pages = async (app: FastifyInstance, context: AppContext) => {
 
   app.get(
     '/people/:id/portfolio/reviews/:cycleId',
-    signedInPage(async (request, reply, actor) => {
-      const { id, cycleId } = CycleParams.parse(request.params);
-      return renderCycle(request, reply, await reviewCycle(deps(request), actor, id, cycleId));
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, cycleId } = paramsOf(CycleParams, request);
+      return renderCycle(request, reply, deps, await reviewCyclePage(deps, actor, id, cycleId));
     }),
   );
 
   app.post(
     '/people/:id/portfolio/reviews/:cycleId',
-    signedInPage(async (request, reply, actor) => {
-      const { id, cycleId } = CycleParams.parse(request.params);
-      const body = formFieldsOf(request);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, cycleId } = paramsOf(CycleParams, request);
+      const body = postedOf(request.body);
       // The objective form's "Filter items" button re-shows the page with the objective as typed; nothing is saved.
       if (codesOf(body.action).includes('filter'))
-        return renderCycle(request, reply, await reviewCycle(deps(request), actor, id, cycleId), {
+        return renderCycle(request, reply, deps, await reviewCyclePage(deps, actor, id, cycleId), {
           errors: [],
           values: { ...body, action: 'objective' },
           browse: browseOf(body),
         });
       const action = ReviewAction.safeParse(body.action);
-      // Only the two parties may act; a refused actor learns nothing about the cycle.
-      await loadReviewParty(deps(request), actor, id);
-      const before = await reviewCycle(deps(request), actor, id, cycleId);
-      const fieldOf: Record<z.infer<typeof ReviewAction>, string> = {
-        objective: 'objective-title',
-        comment: 'comment-body',
-        advance: 'advance',
-        outcome: 'outcome',
-        sign: 'sign',
-      };
       if (!action.success)
-        return renderCycle(request, reply, before, { errors: [{ field: 'advance', text: 'Choose what to do' }], values: body });
-      try {
-        const d = deps(request);
-        switch (action.data) {
-          case 'objective':
-            await addReviewObjective(d, actor, id, cycleId, {
-              title: body.title,
-              description: body.description,
-              itemCodes: codesOf(body.itemCodes),
-            });
-            break;
-          case 'comment':
-            await commentOnReview(d, actor, id, cycleId, { body: body.body, objectiveId: body.objectiveId });
-            break;
-          case 'advance':
-            await advanceReview(d, actor, id, cycleId);
-            break;
-          case 'outcome':
-            await recordReviewOutcome(d, actor, id, cycleId, { outcome: body.outcome });
-            break;
-          case 'sign':
-            await signReview(d, actor, id, cycleId, { as: body.as });
-            break;
-        }
-      } catch (error) {
-        if (isShownOnForm(error)) {
-          const field = fieldOf[action.data];
-          const errors = (error.details.length > 0 ? error.details : [{ where: field, reason: error.message }]).map((e) => ({
-            field: e.where === 'itemCodes' ? 'objective-items' : field,
-            text: error.code === 'conflict' ? error.message : e.reason,
-          }));
-          return renderCycle(request, reply, await reviewCycle(deps(request), actor, id, cycleId), { errors, values: body });
-        }
-        throw error;
+        return renderCycle(request, reply, deps, await reviewCyclePage(deps, actor, id, cycleId, { asParty: true }), {
+          errors: [{ field: 'advance', text: 'Choose what to do' }],
+          values: body,
+        });
+      const outcome = await actOnReview(deps, actor, id, cycleId, commandOf(action.data, body));
+      if (!outcome.saved) {
+        const { refusal } = outcome;
+        const field = fieldOfAction[action.data];
+        const errors = (refusal.details.length > 0 ? refusal.details : [{ where: field, reason: refusal.message }]).map((e) => ({
+          field: e.where === 'itemCodes' ? 'objective-items' : field,
+          text: refusal.code === 'conflict' ? refusal.message : e.reason,
+        }));
+        return renderCycle(request, reply, deps, outcome.page, { errors, values: body });
       }
-      return reply.redirect(`${base(id)}/${cycleId}`, 303);
+      return reply.redirectWithFlash(`${base(id)}/${cycleId}`, banners[action.data]);
     }),
   );
 };
-
-/** The performance reviews pages: the cycles, starting one, and one cycle with each party's own actions. */
-export const registerReviewPages = (app: FastifyInstance, context: AppContext) => registerFormPages(app, context, pages);

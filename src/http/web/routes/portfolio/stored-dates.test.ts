@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateMessages } from '../../../../contracts/dates.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../../store/testing.ts';
-import { type SeededTrust, seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
-import { insertEvidence } from '../../../../usecases/portfolio/portfolio-fixtures.ts';
-import { buildTestContext } from '../../../../usecases/testing.ts';
+import { buildTestContext } from '../../../../testing/context.ts';
+import { insertEvidence } from '../../../../testing/portfolio.ts';
+import { type SeededTrust, seedTwoTrusts } from '../../../../testing/two-trusts.ts';
 import { buildServer } from '../../../server.ts';
 import { apiRequest, postForm, sessionCookie } from '../../../testing.ts';
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../../store/testing.ts';
 import { training } from '../../../../store/training.ts';
-import { seedTwoTrusts } from '../../../../usecases/people/fixtures.ts';
-import { buildTestContext } from '../../../../usecases/testing.ts';
+import { buildTestContext } from '../../../../testing/context.ts';
+import { seedTwoTrusts } from '../../../../testing/two-trusts.ts';
 import { buildServer } from '../../../server.ts';
 import { apiRequest, postForm, sessionCookie } from '../../../testing.ts';
 
@@ -100,7 +100,9 @@ describe.each(testDatabaseKinds())('the mandatory training pages and API on %s',
     const url = `/organisations/${seeded.own.trustId}/training/settings`;
     const page = await get(url, 'trust_admin');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Seed 003, Appendix 3');
+    expect(page.body).toContain('UNISON and National Education Trust career framework guidance, Appendix 3');
+    expect(page.body).toContain('Supporting pupils at school with medical conditions (statutory guidance)');
+    expect(page.body).not.toContain('Seed 003');
     const asthma = await kindId('asthma');
     expect((await postForm(app, url, `action=update&kindId=${asthma}&validityMonths=18`, cookies.trust_admin ?? '')).statusCode).toBe(303);
     expect((await training(database.kysely).findKind(seeded.own.trustId, asthma))?.validityMonths).toBe(18);

@@ -1,24 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NewTrainingKind, TrainingKindChange, TrainingRecordInput, TrainingViewQuery } from '../../../../contracts/portfolio/training.ts';
-import type { Actor } from '../../../../domain/policy/actor.ts';
+import { uploadRules } from '../../../../domain/attachments/upload-picker.ts';
 import { expiryWindows } from '../../../../domain/training/expiry.ts';
 import type { AppContext } from '../../../../usecases/context.ts';
-import { attachmentsOf } from '../../../../usecases/portfolio/attachments.ts';
-import { portfolioDeps } from '../../../../usecases/portfolio/deps.ts';
 import {
-  authorizeRecordingTraining,
-  personTraining,
-  recordTraining,
-  removeTraining,
-  schoolTraining,
-  schoolTrainingCsv,
-} from '../../../../usecases/portfolio/training.ts';
-import { addTrainingKind, retireTrainingKind, trainingKindsOf, updateTrainingKind } from '../../../../usecases/portfolio/training-kinds.ts';
-import { renderPage } from '../../views.ts';
-import { signedInPage } from '../people-page.ts';
+  changeTrainingKindOnPage,
+  type PersonTrainingPage,
+  personTrainingPage,
+  recordTrainingOnPage,
+  schoolTrainingPage,
+  type TrainingKindCommand,
+  trainingSettingsPage,
+} from '../../../../usecases/portfolio/pages/training-pages.ts';
+import { removeTraining, schoolTrainingCsv } from '../../../../usecases/portfolio/training.ts';
+import { paramsOf, queryOf, renderPage, signedInPage } from '../../kit/index.ts';
 import { UPLOAD_ERROR_PARAMS } from './attachments.ts';
-import { isInvalidInput, isShownOnForm, registerFormPages } from './form-pages.ts';
 
 const IdParams = z.object({ id: z.string() });
 const RecordParams = z.object({ id: z.string(), recordId: z.string() });
@@ -67,17 +64,20 @@ const tagOf = (status: { status: string; daysLeft?: number }) => {
 };
 
 /** The mandatory-training pages: a person's training, a school's view (and CSV), the trust's settings. */
-export const registerTrainingPages = (app: FastifyInstance, context: AppContext) => registerFormPages(app, context, trainingPages);
+export const registerTrainingPages = (app: FastifyInstance, context: AppContext) => {
+  const UploadQuery = z.object({
+    [UPLOAD_ERROR_PARAMS.message]: z.string().max(300).optional().catch(undefined),
+    [UPLOAD_ERROR_PARAMS.owner]: z.string().max(100).optional().catch(undefined),
+  });
 
-const trainingPages = (app: FastifyInstance, context: AppContext) => {
-  const deps = (request: FastifyRequest) => portfolioDeps(context, request.id);
-
-  const showPerson = async (request: FastifyRequest, reply: FastifyReply, actor: Actor, form: RecordForm = {}, errors: Errors = {}) => {
-    const { id } = IdParams.parse(request.params);
-    const shown = await personTraining(deps(request), actor, id);
-    const recordIds = shown.kinds.flatMap((k) => k.history.map((r) => r.id));
-    const files = await attachmentsOf(context.database.kysely, shown.person.trustId, 'training', recordIds);
-    const query = z.record(z.string(), z.string()).catch({}).parse(request.query);
+  const showPerson = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    shown: PersonTrainingPage,
+    form: RecordForm = {},
+    errors: Errors = {},
+  ) => {
+    const query = queryOf(UploadQuery, request).query;
     const uploadError = query[UPLOAD_ERROR_PARAMS.message];
     const uploadFor = query[UPLOAD_ERROR_PARAMS.owner];
     const allErrors = { ...errors, ...(uploadError && uploadFor ? { [`attachment-file-${uploadFor}`]: uploadError } : {}) };
@@ -89,14 +89,14 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
         ...shown,
         personId: shown.person.id,
         returnTo: `/people/${shown.person.id}/portfolio/training`,
-        maxBytes: context.config.attachmentMaxBytes,
+        upload: uploadRules(context.config.attachmentMaxBytes),
         uploadError,
         uploadFor,
-        hasHistory: recordIds.length > 0,
+        hasHistory: shown.kinds.some((k) => k.history.length > 0),
         rows: shown.kinds.map((k) => ({
           ...k,
           tag: tagOf(k.status),
-          history: k.history.map((r) => ({ ...r, attachments: files.get(r.id) ?? [] })),
+          history: k.history.map((r) => ({ ...r, attachments: shown.files.get(r.id) ?? [] })),
         })),
         kindItems: [
           { value: '', text: 'Choose the training' },
@@ -112,50 +112,49 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
     );
   };
 
-  app.get('/people/:id/portfolio/training', signedInPage(showPerson));
+  app.get(
+    '/people/:id/portfolio/training',
+    signedInPage(async ({ request, reply, actor, deps }) =>
+      showPerson(request, reply, await personTrainingPage(deps, actor, paramsOf(IdParams, request).id)),
+    ),
+  );
 
   app.post(
     '/people/:id/portfolio/training',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = IdParams.parse(request.params);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(IdParams, request);
       const form = RecordForm.catch({}).parse(request.body ?? {});
       const input = TrainingRecordInput.safeParse({ kindId: form.kindId ?? '', completedOn: dateOf(form), provider: form.provider });
       if (!input.success) {
-        await authorizeRecordingTraining(deps(request), actor, id);
         const errors = Object.fromEntries(input.error.issues.map((i) => [fieldOf(String(i.path[0] ?? 'kindId')), i.message]).reverse());
-        return showPerson(request, reply, actor, form, errors);
+        return showPerson(request, reply, await personTrainingPage(deps, actor, id, { forRecording: true }), form, errors);
       }
-      try {
-        await recordTraining(deps(request), actor, id, input.data);
-      } catch (error) {
-        if (isInvalidInput(error))
-          return showPerson(request, reply, actor, form, { [fieldOf(error.details[0]?.where ?? 'kindId')]: error.message });
-        throw error;
-      }
-      return reply.redirect(`/people/${encodeURIComponent(id)}/portfolio/training`, 303);
+      const outcome = await recordTrainingOnPage(deps, actor, id, input.data);
+      if (!outcome.saved)
+        return showPerson(request, reply, outcome.page, form, {
+          [fieldOf(outcome.refusal.details[0]?.where ?? 'kindId')]: outcome.refusal.message,
+        });
+      return reply.redirectWithFlash(`/people/${encodeURIComponent(id)}/portfolio/training`, 'Training recorded');
     }),
   );
 
   app.post(
     '/people/:id/portfolio/training/:recordId/remove',
-    signedInPage(async (request, reply, actor) => {
-      const { id, recordId } = RecordParams.parse(request.params);
-      await removeTraining(deps(request), actor, id, recordId);
-      return reply.redirect(`/people/${encodeURIComponent(id)}/portfolio/training`, 303);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id, recordId } = paramsOf(RecordParams, request);
+      await removeTraining(deps, actor, id, recordId);
+      return reply.redirectWithFlash(`/people/${encodeURIComponent(id)}/portfolio/training`, 'Training record removed');
     }),
   );
 
   app.get(
     '/organisations/:id/training',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = IdParams.parse(request.params);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(IdParams, request);
       const parsed = TrainingViewQuery.safeParse(request.query ?? {});
-      const query = parsed.success ? parsed.data : { window: 30 };
-      const view = await schoolTraining(deps(request), actor, id, query);
-      const shownKinds = view.kind ? [view.kind] : view.kinds;
+      const view = await schoolTrainingPage(deps, actor, id, parsed.success ? parsed.data : { window: 30 });
       return renderPage(request, reply, '../portfolio/training-school', {
         ...view,
-        shownKinds,
         csvHref: `/organisations/${view.organisation.id}/training.csv?window=${view.window}${view.kind ? `&kind=${view.kind.id}` : ''}`,
         windowItems: expiryWindows.map((w) => ({ value: String(w), text: `${w} days`, selected: w === view.window })),
         kindItems: [
@@ -164,11 +163,11 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
         ],
         rows: view.rows.map((row) => ({
           ...row,
-          cells: shownKinds.map((k) => {
-            const cell = row.cells[k.id];
-            const daysLeft = cell?.expiresOn ? Math.round((Date.parse(cell.expiresOn) - Date.parse(view.today)) / 86_400_000) : undefined;
-            return { kind: k, ...cell, tag: cell ? tagOf({ status: cell.status, ...(daysLeft !== undefined ? { daysLeft } : {}) }) : null };
-          }),
+          cells: row.cells.map(({ kind, cell }) => ({
+            kind,
+            ...cell,
+            tag: cell ? tagOf({ status: cell.status, ...(cell.daysLeft !== undefined ? { daysLeft: cell.daysLeft } : {}) }) : null,
+          })),
         })),
       });
     }),
@@ -176,10 +175,10 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
 
   app.get(
     '/organisations/:id/training.csv',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = IdParams.parse(request.params);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(IdParams, request);
       const parsed = TrainingViewQuery.safeParse(request.query ?? {});
-      const file = await schoolTrainingCsv(deps(request), actor, id, parsed.success ? parsed.data : { window: 30 });
+      const file = await schoolTrainingCsv(deps, actor, id, parsed.success ? parsed.data : { window: 30 });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -188,73 +187,65 @@ const trainingPages = (app: FastifyInstance, context: AppContext) => {
     }),
   );
 
-  const showSettings = async (
+  const showSettings = (
     request: FastifyRequest,
     reply: FastifyReply,
-    actor: Actor,
+    shown: Awaited<ReturnType<typeof trainingSettingsPage>>,
     errors: Errors = {},
     values: z.infer<typeof SettingsForm> = {},
-  ) => {
-    const { id } = IdParams.parse(request.params);
-    const shown = await trainingKindsOf(deps(request), actor, id);
-    return renderPage(
+  ) =>
+    renderPage(
       request,
       reply,
       '../portfolio/training-settings',
       { ...shown, errors, errorList: errorListOf(errors), values },
       Object.keys(errors).length > 0 ? 400 : 200,
     );
-  };
 
   app.get(
     '/organisations/:id/training/settings',
-    signedInPage((request, reply, actor) => showSettings(request, reply, actor)),
+    signedInPage(async ({ request, reply, actor, deps }) =>
+      showSettings(request, reply, await trainingSettingsPage(deps, actor, paramsOf(IdParams, request).id)),
+    ),
   );
 
   app.post(
     '/organisations/:id/training/settings',
-    signedInPage(async (request, reply, actor) => {
-      const { id } = IdParams.parse(request.params);
-      // Authorizes first, so a refused actor never learns whether a kind exists.
-      const { organisation } = await trainingKindsOf(deps(request), actor, id);
+    signedInPage(async ({ request, reply, actor, deps }) => {
+      const { id } = paramsOf(IdParams, request);
       const form = SettingsForm.catch({}).parse(request.body ?? {});
       const kindId = form.kindId ?? '';
-      const done = () => reply.redirect(`/organisations/${organisation.id}/training/settings`, 303);
-      try {
-        if (form.action === 'add') {
-          const input = NewTrainingKind.safeParse({
-            title: form.title,
-            validityMonths: form.validityMonths ?? '',
-            appliesTo: form.appliesTo || undefined,
-          });
-          if (!input.success) {
-            const errors = Object.fromEntries(input.error.issues.map((i) => [`new-${String(i.path[0] ?? 'title')}`, i.message]).reverse());
-            return showSettings(request, reply, actor, errors, form);
-          }
-          await addTrainingKind(deps(request), actor, id, input.data);
-          return done();
-        }
-        if (!/^[0-9a-f-]{36}$/i.test(kindId))
-          return showSettings(request, reply, actor, { settings: 'Choose the training to change' }, form);
-        if (form.action === 'retire' || form.action === 'restore') {
-          await retireTrainingKind(deps(request), actor, id, kindId, form.action === 'retire');
-          return done();
-        }
-        const input = TrainingKindChange.safeParse({ validityMonths: form.validityMonths ?? '', appliesTo: form.appliesTo || undefined });
+      // A form that does not read is shown again on the page, which authorizes first, so a refused actor never learns whether a kind exists.
+      const refused = async (errors: Errors) => showSettings(request, reply, await trainingSettingsPage(deps, actor, id), errors, form);
+      let command: TrainingKindCommand;
+      if (form.action === 'add') {
+        const input = NewTrainingKind.safeParse({
+          title: form.title,
+          validityMonths: form.validityMonths ?? '',
+          appliesTo: form.appliesTo || undefined,
+        });
         if (!input.success)
-          return showSettings(
-            request,
-            reply,
-            actor,
-            { [`validity-${kindId}`]: input.error.issues[0]?.message ?? 'Check the period' },
-            form,
-          );
-        await updateTrainingKind(deps(request), actor, id, kindId, input.data);
-        return done();
-      } catch (error) {
-        if (isShownOnForm(error)) return showSettings(request, reply, actor, { 'new-title': error.message }, form);
-        throw error;
+          return refused(Object.fromEntries(input.error.issues.map((i) => [`new-${String(i.path[0] ?? 'title')}`, i.message]).reverse()));
+        command = { action: 'add', kind: input.data };
+      } else if (!/^[0-9a-f-]{36}$/i.test(kindId)) {
+        return refused({ settings: 'Choose the training to change' });
+      } else if (form.action === 'retire' || form.action === 'restore') {
+        command = { action: form.action, kindId };
+      } else {
+        const input = TrainingKindChange.safeParse({ validityMonths: form.validityMonths ?? '', appliesTo: form.appliesTo || undefined });
+        if (!input.success) return refused({ [`validity-${kindId}`]: input.error.issues[0]?.message ?? 'Check the period' });
+        command = { action: 'update', kindId, change: input.data };
       }
+      const outcome = await changeTrainingKindOnPage(deps, actor, id, command);
+      if (!outcome.saved) return showSettings(request, reply, outcome.page, { 'new-title': outcome.refusal.message }, form);
+      return reply.redirectWithFlash(`/organisations/${encodeURIComponent(id)}/training/settings`, settingsBanners[command.action]);
     }),
   );
+};
+
+const settingsBanners: Record<TrainingKindCommand['action'], string> = {
+  add: 'Training added',
+  retire: 'Training retired',
+  restore: 'Training brought back',
+  update: 'Validity period saved',
 };

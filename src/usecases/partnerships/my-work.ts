@@ -1,0 +1,37 @@
+import { kindName } from '../../domain/partnerships/kinds.ts';
+import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
+import { deployments } from '../../store/partnerships/deployments.ts';
+import { signedInUser } from '../people/scope.ts';
+import type { PartnershipDeps } from './deps.ts';
+
+/** The signed-in teacher's own deployments in every partnership (their own record: nothing to authorize beyond sign-in). */
+export const myPartnershipWork = async (deps: PartnershipDeps, actor: Actor | Anonymous) => {
+  const user = signedInUser(actor);
+  const mine = user.personId ? await deployments(deps.db).listByPerson(user.personId) : [];
+  const names = new Map(
+    mine.length === 0
+      ? []
+      : (
+          await deps.db
+            .selectFrom('partnerships')
+            .select(['id', 'name'])
+            .where(
+              'id',
+              'in',
+              mine.map((d) => d.partnershipId),
+            )
+            .execute()
+        ).map((p) => [p.id, p.name]),
+  );
+  return {
+    deployments: mine.map((d) => ({
+      id: d.id,
+      partnershipId: d.partnershipId,
+      partnership: names.get(d.partnershipId) ?? '',
+      kinds: d.kinds.map((k) => kindName(deps.kinds, k)),
+      startsOn: d.startsOn,
+      endsOn: d.endsOn,
+    })),
+    coordinates: user.partnershipIds.length > 0,
+  };
+};
