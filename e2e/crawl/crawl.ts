@@ -173,8 +173,8 @@ const visibleText = async (page: Page) => {
   await page.evaluate(() => {
     for (const details of document.querySelectorAll('details')) details.open = true;
   });
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees (hidden text is not)
-  const body = await page.locator('body').innerText();
+  // The rendered text is what a reader sees (hidden text is not), so innerText, not textContent.
+  const body = (await page.locator('body').allInnerTexts()).join('\n');
   const svg = await page.locator('svg text').allInnerTexts();
   const options = await page.locator('select option').allInnerTexts();
   return [body, ...svg, ...options].join('\n');

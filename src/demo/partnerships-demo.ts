@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Engagement } from '../domain/partnerships/records.ts';
 import type { PatternSlot } from '../domain/partnerships/work-pattern.ts';
 import { accounts } from '../store/accounts.ts';
 import { type AuditEvent, audit } from '../store/audit.ts';
@@ -8,6 +7,7 @@ import { engagements } from '../store/partnerships/engagements.ts';
 import { partnerOrganisations } from '../store/partnerships/partners.ts';
 import { people } from '../store/people.ts';
 import type { Tables } from '../store/tables.ts';
+import { demoEngagements } from './partnerships-demo-engagements.ts';
 
 /**
  * The demo trust's partnership teaching (issue 12): a cross-sector partnership of the trust's two
@@ -28,22 +28,6 @@ export type PartnershipDemoInput = {
   schools: { trust: string; primary: string; secondary: string };
   /** The demo teachers deployed: the primary's Year 3 teacher and the secondary's SENCo. */
   teachers: { priya: string; mark: string };
-};
-
-type Seed = Omit<
-  Engagement,
-  'id' | 'partnershipId' | 'deploymentId' | 'audience' | 'hostPartnerId' | 'reusedBy' | 'outcomeNotes' | 'followUps'
-> & {
-  host: string;
-  pupils?: number;
-  yearGroups?: string[];
-  teachers?: number;
-  trainees?: number;
-  governors?: number;
-  parents?: number;
-  reusedBy?: string[];
-  outcome?: string;
-  followUp?: string;
 };
 
 export const seedDemoPartnership = async (db: Kysely<Tables>, input: PartnershipDemoInput): Promise<void> => {
@@ -255,144 +239,13 @@ export const seedDemoPartnership = async (db: Kysely<Tables>, input: Partnership
     pattern: [[5, 'afternoon', college]],
   });
 
-  const seeds: (Seed & { deployment: string })[] = [
-    // About two terms ago
-    {
-      deployment: priya,
-      occurredOn: daysAgo(205),
-      host: prep,
-      kind: 'PT.animateur',
-      activity: 'workshop',
-      pupils: 26,
-      yearGroups: ['Year 4'],
-      minutes: 90,
-      outcome: 'Pupils designed and tested paper bridges.',
-    },
-    {
-      deployment: priya,
-      occurredOn: daysAgo(177),
-      host: meadow,
-      kind: 'PT.animateur',
-      activity: 'workshop',
-      pupils: 30,
-      yearGroups: ['Year 5'],
-      teachers: 1,
-      minutes: 90,
-    },
-    {
-      deployment: mark,
-      occurredOn: daysAgo(169),
-      host: prep,
-      kind: 'PT.governor',
-      activity: 'governors-meeting',
-      governors: 9,
-      minutes: 120,
-    },
-    {
-      deployment: lauraDeployment,
-      occurredOn: daysAgo(155),
-      host: college,
-      kind: 'PT.enricher',
-      activity: 'lesson',
-      pupils: 18,
-      yearGroups: ['Year 10'],
-      minutes: 120,
-    },
-    // This term or the last
-    {
-      deployment: priya,
-      occurredOn: daysAgo(73),
-      host: prep,
-      kind: 'PT.animateur',
-      activity: 'workshop',
-      pupils: 24,
-      yearGroups: ['Year 3'],
-      minutes: 90,
-      followUp: 'Send the investigation sheets to the Year 3 teachers.',
-    },
-    {
-      deployment: priya,
-      occurredOn: daysAgo(59),
-      host: meadow,
-      kind: 'PT.pedagogue',
-      activity: 'coaching-session',
-      teachers: 2,
-      trainees: 3,
-      minutes: 60,
-    },
-    {
-      deployment: priya,
-      occurredOn: daysAgo(24),
-      host: meadow,
-      kind: 'PT.animateur',
-      activity: 'workshop',
-      pupils: 29,
-      yearGroups: ['Year 6'],
-      minutes: 90,
-    },
-    {
-      deployment: mark,
-      occurredOn: daysAgo(51),
-      host: meadow,
-      kind: 'PT.subject-specialist',
-      activity: 'training-session',
-      teachers: 8,
-      minutes: 75,
-      outcome: 'Staff agreed a shared approach to reading support plans.',
-    },
-    {
-      deployment: mark,
-      occurredOn: daysAgo(16),
-      host: prep,
-      kind: 'PT.governor',
-      activity: 'governors-meeting',
-      governors: 10,
-      minutes: 120,
-    },
-    {
-      deployment: lauraDeployment,
-      occurredOn: daysAgo(45),
-      host: college,
-      kind: 'PT.digitiser',
-      activity: 'digital-resource',
-      teachers: 4,
-      minutes: 180,
-      reusedBy: [prep, meadow],
-      outcome: 'Video guides to six required practicals.',
-    },
-    {
-      deployment: lauraDeployment,
-      occurredOn: daysAgo(30),
-      host: prep,
-      kind: 'PT.enricher',
-      activity: 'lesson',
-      pupils: 22,
-      yearGroups: ['Year 6'],
-      minutes: 60,
-    },
-  ];
-  const items: Engagement[] = seeds.map((s) => ({
-    id: newId(),
+  const items = demoEngagements({
     partnershipId,
-    deploymentId: s.deployment,
-    occurredOn: s.occurredOn,
-    hostPartnerId: s.host,
-    kind: s.kind,
-    activity: s.activity,
-    audience: {
-      pupils: s.pupils ?? 0,
-      yearGroups: s.yearGroups ?? [],
-      pupilPhase: null,
-      teachers: s.teachers ?? 0,
-      traineeTeachers: s.trainees ?? 0,
-      governors: s.governors ?? 0,
-      parents: s.parents ?? 0,
-    },
-    minutes: s.minutes,
-    outcomeNotes: s.outcome ?? '',
-    followUps: s.followUp ?? '',
-    reusedBy: s.reusedBy ?? [],
-  }));
+    newId,
+    daysAgo,
+    deployments: { priya, mark, laura: lauraDeployment },
+    hosts: { prep, meadow, college },
+  });
   await engagements(db).insertMany(items, actor);
   for (const e of items)
     events.push({

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../contracts/errors.ts';
-import { detailsFromZod } from '../contracts/zod-issues.ts';
+import { parseRulesFile } from './rules-file.ts';
 import { Provenance } from './schema.ts';
 
 /**
@@ -120,25 +118,8 @@ export type ApprenticeshipRules = z.infer<typeof ApprenticeshipRules>;
 export const apprenticeshipRulesFile = fileURLToPath(new URL('./rules/apprenticeship-funding-rules.yaml', import.meta.url));
 
 /** Parses and validates the rules; a malformed file fails with the path inside it and the reason. */
-export const parseApprenticeshipRules = (file: string, text: string): ApprenticeshipRules => {
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0) {
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} is not valid YAML`,
-      document.errors.map((e) => ({ where: `${file}:${e.linePos?.[0]?.line ?? '?'}`, reason: e.message.split('\n')[0] ?? e.message })),
-    );
-  }
-  const parsed = ApprenticeshipRules.safeParse(document.toJS());
-  if (!parsed.success) {
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} does not match the apprenticeship rules schema`,
-      detailsFromZod(parsed.error, file),
-    );
-  }
-  return parsed.data;
-};
+export const parseApprenticeshipRules = (file: string, text: string): ApprenticeshipRules =>
+  parseRulesFile(ApprenticeshipRules, 'apprenticeship rules', file, text);
 
 /** Reads the apprenticeship rules file (the shipped one unless told otherwise). */
 export const readApprenticeshipRules = async (file: string = apprenticeshipRulesFile): Promise<ApprenticeshipRules> =>

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../contracts/errors.ts';
-import { detailsFromZod } from '../contracts/zod-issues.ts';
+import { parseRulesFile } from './rules-file.ts';
 import { Provenance, Requirement } from './schema.ts';
 
 /**
@@ -53,23 +51,8 @@ export type GatewayRules = z.infer<typeof GatewayRules>;
 export const gatewayRulesFile = fileURLToPath(new URL('./rules/gateway-to-completion.yaml', import.meta.url));
 
 /** Parses and validates the rules; a malformed file fails with the path inside it and the reason. */
-export const parseGatewayRules = (file: string, text: string): GatewayRules => {
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0)
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} is not valid YAML`,
-      document.errors.map((e) => ({ where: `${file}:${e.linePos?.[0]?.line ?? '?'}`, reason: e.message.split('\n')[0] ?? e.message })),
-    );
-  const parsed = GatewayRules.safeParse(document.toJS());
-  if (!parsed.success)
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} does not match the Gateway to Completion rules schema`,
-      detailsFromZod(parsed.error, file),
-    );
-  return parsed.data;
-};
+export const parseGatewayRules = (file: string, text: string): GatewayRules =>
+  parseRulesFile(GatewayRules, 'Gateway to Completion rules', file, text);
 
 let shipped: Promise<GatewayRules> | undefined;
 

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../contracts/errors.ts';
-import { detailsFromZod } from '../contracts/zod-issues.ts';
+import { parseRulesFile } from './rules-file.ts';
 import { Provenance } from './schema-basics.ts';
 
 /**
@@ -36,23 +34,8 @@ export type OffTheJobActivities = z.infer<typeof OffTheJobActivities>;
 export const offTheJobActivitiesFile = fileURLToPath(new URL('./rules/off-the-job-activities.yaml', import.meta.url));
 
 /** Parses and validates the activity list; a malformed file fails with the path inside it and the reason. */
-export const parseOffTheJobActivities = (file: string, text: string): OffTheJobActivities => {
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0)
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} is not valid YAML`,
-      document.errors.map((e) => ({ where: `${file}:${e.linePos?.[0]?.line ?? '?'}`, reason: e.message.split('\n')[0] ?? e.message })),
-    );
-  const parsed = OffTheJobActivities.safeParse(document.toJS());
-  if (!parsed.success)
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} does not match the off-the-job activities schema`,
-      detailsFromZod(parsed.error, file),
-    );
-  return parsed.data;
-};
+export const parseOffTheJobActivities = (file: string, text: string): OffTheJobActivities =>
+  parseRulesFile(OffTheJobActivities, 'off-the-job activities', file, text);
 
 let shipped: Promise<OffTheJobActivities> | undefined;
 

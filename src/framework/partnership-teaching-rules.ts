@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../contracts/errors.ts';
-import { detailsFromZod } from '../contracts/zod-issues.ts';
+import { parseRulesFile } from './rules-file.ts';
 import { Provenance } from './schema-basics.ts';
 
 /**
@@ -55,23 +53,8 @@ export type PartnershipTeachingRules = z.infer<typeof PartnershipTeachingRules>;
 export const partnershipTeachingRulesFile = fileURLToPath(new URL('./rules/partnership-teaching.yaml', import.meta.url));
 
 /** Parses and validates the rules; a malformed file fails with the path inside it and the reason. */
-export const parsePartnershipTeachingRules = (file: string, text: string): PartnershipTeachingRules => {
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0)
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} is not valid YAML`,
-      document.errors.map((e) => ({ where: `${file}:${e.linePos?.[0]?.line ?? '?'}`, reason: e.message.split('\n')[0] ?? e.message })),
-    );
-  const parsed = PartnershipTeachingRules.safeParse(document.toJS());
-  if (!parsed.success)
-    throw new AppError(
-      'framework_invalid',
-      `Rules file ${file} does not match the partnership teaching rules schema`,
-      detailsFromZod(parsed.error, file),
-    );
-  return parsed.data;
-};
+export const parsePartnershipTeachingRules = (file: string, text: string): PartnershipTeachingRules =>
+  parseRulesFile(PartnershipTeachingRules, 'partnership teaching rules', file, text);
 
 let shipped: Promise<PartnershipTeachingRules> | undefined;
 

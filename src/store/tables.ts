@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { EnrolmentStatusChangesTable, EnrolmentsTable } from './apprenticeships/enrolments.ts';
+import type { EnrolmentStatusChangesTable, EnrolmentsTable } from './apprenticeships/enrolment-tables.ts';
 import type { OffTheJobEntriesTable, OffTheJobEntryEvidenceTable } from './apprenticeships/off-the-job.ts';
 import type { ProgressReviewActionsTable, ProgressReviewCommentsTable, ProgressReviewsTable } from './apprenticeships/reviews.ts';
 import type { PartnershipTeachingTables } from './partnerships/tables.ts';

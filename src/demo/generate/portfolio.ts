@@ -1,9 +1,9 @@
-import { expiryOf } from '../../domain/training/expiry.ts';
 import type { JudgedItem, WorkforceCatalogue } from './catalogue-view.ts';
 import { cpdTitleOf, EVIDENCE_KINDS, type EvidenceKind, evidenceTextOf, feedbackOf, reflectionOf } from './evidence-text.ts';
 import { type PortfolioDepth, type WorkforceProportions, weightsOf } from './proportions.ts';
 import type { Random } from './random.ts';
 import type { JudgementRow, TrainingKindRow, WorkforceChunk } from './rows.ts';
+import { trainingOf } from './training.ts';
 
 /** What the portfolio generator knows about the person whose rows it writes. */
 export type PortfolioPerson = {
@@ -53,7 +53,6 @@ const CPD_PROVIDERS = [
   'NCFE CACHE',
   'Educational psychology service',
 ];
-const TRAINING_PROVIDERS = ['In-house', 'St John Ambulance', 'National College', 'Local authority training'];
 
 /** The depth of a role's portfolio; a role the table does not list starts from nothing. */
 const depthOf = (proportions: WorkforceProportions, role: string): PortfolioDepth =>
@@ -321,50 +320,6 @@ const cpdOf = (chunk: WorkforceChunk, random: Random, who: PortfolioPerson, cont
       created_by: who.userId,
       created_at: createdAt,
       updated_at: createdAt,
-    });
-  }
-};
-
-/** Mandatory training for anyone on the staff (support staff, teachers, the headteacher). */
-export const trainingOf = (
-  chunk: WorkforceChunk,
-  random: Random,
-  who: { trustId: string; personId: string; recordedBy: string },
-  context: Pick<PortfolioContext, 'proportions' | 'trainingKinds' | 'day' | 'now' | 'nextId'>,
-) => {
-  const { training } = context.proportions;
-  const outcomes = {
-    expired: training.expired,
-    within30: training.within30,
-    within60: training.within60,
-    within90: training.within90,
-    missing: training.missing,
-    inDate: training.inDate,
-  };
-  for (const kind of context.trainingKinds) {
-    if (kind.applies_to === 'as-needed' && !random.chance(training.asNeededShare)) continue;
-    const outcome = random.weighted(outcomes);
-    if (outcome === 'missing') continue;
-    const validity = kind.validity_months;
-    // Days from today to the expiry the outcome asks for.
-    const offset = {
-      expired: -random.int(1, 200),
-      within30: random.int(0, 30),
-      within60: random.int(31, 60),
-      within90: random.int(61, 90),
-      inDate: random.int(91, Math.max(92, Math.round((validity ?? 24) * 30.44) - 1)),
-    }[outcome];
-    const completedOn = validity === null ? context.day(-random.int(30, 1500)) : context.day(offset - Math.round(validity * 30.44));
-    chunk.rows.training_records.push({
-      id: context.nextId('training_records'),
-      trust_id: who.trustId,
-      person_id: who.personId,
-      kind_id: kind.id,
-      completed_on: completedOn,
-      expires_on: expiryOf(completedOn, validity),
-      provider: random.pick(TRAINING_PROVIDERS),
-      recorded_by: who.recordedBy,
-      recorded_at: context.now,
     });
   }
 };

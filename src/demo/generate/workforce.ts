@@ -4,11 +4,12 @@ import { type DemoProvider, enrolmentOf } from './apprenticeships.ts';
 import type { WorkforceCatalogue } from './catalogue-view.ts';
 import { idOf } from './ids.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, PLACES } from './names.ts';
-import { portfolioOf, trainingOf } from './portfolio.ts';
+import { portfolioOf } from './portfolio.ts';
 import type { WorkforceProportions } from './proportions.ts';
 import { randomFor } from './random.ts';
 import { emptyChunk, type PersonRow, type TrainingKindRow, type WorkforceChunk, type WorkforceTable } from './rows.ts';
 import { apportion, type PlannedSchool, planSchools, shuffle } from './schools.ts';
+import { trainingOf } from './training.ts';
 
 export type WorkforceScale = 'school' | 'trust';
 
