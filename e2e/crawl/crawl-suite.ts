@@ -22,7 +22,10 @@ export const describeCrawl = (
       const started = performance.now();
       const report: CrawlReport = await crawl({ server: shared.server, browser: shared.browser, visitor });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.info(`crawl as ${visitor.role}: ${report.pages.length} pages and ${report.files.length} files in ${seconds} s`);
+      const parts = Object.entries(report.timings).map(([part, ms]) => `${part} ${(ms / 1000).toFixed(1)} s`);
+      console.info(
+        `crawl as ${visitor.role}: ${report.pages.length} pages and ${report.files.length} files in ${seconds} s (${parts.join(', ')})`,
+      );
       expect(report.problems).toEqual([]);
       expect(report.pages.length).toBeGreaterThanOrEqual(expected.atLeast);
       const routes = new Set(report.pages.map((p) => p.route));

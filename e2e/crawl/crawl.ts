@@ -29,7 +29,10 @@ export type CrawlOptions = {
 
 export type VisitedPage = { path: string; route: string; status: number; from: string; screenshot?: string };
 
-export type CrawlReport = { pages: VisitedPage[]; files: VisitedPage[]; problems: string[] };
+/** Where a crawl's time went, in milliseconds, so a slow crawl says which check to make cheaper. */
+export type CrawlTimings = { open: number; axe: number; screenshot: number; text: number };
+
+export type CrawlReport = { pages: VisitedPage[]; files: VisitedPage[]; problems: string[]; timings: CrawlTimings };
 
 /**
  * Paths a crawl never follows: signing out ends the walk, and the sign-on callback is a protocol
@@ -73,7 +76,15 @@ export const crawl = async (options: CrawlOptions): Promise<CrawlReport> => {
   await writeFile(`${folder}/problems.txt`, '');
 
   const checks: TextCheck[] = [itemCodesWithoutWording(server.context.catalogue.current()), ...internalIds, ...developerWording];
-  const report: CrawlReport = { pages: [], files: [], problems: [] };
+  const report: CrawlReport = { pages: [], files: [], problems: [], timings: { open: 0, axe: 0, screenshot: 0, text: 0 } };
+  const timed = async <T>(part: keyof CrawlTimings, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      report.timings[part] += performance.now() - started;
+    }
+  };
   const queue: { path: string; from: string }[] = (options.start ?? [visitor.email ? '/home' : '/']).map((path) => ({
     path,
     from: '(start)',
@@ -97,7 +108,7 @@ export const crawl = async (options: CrawlOptions): Promise<CrawlReport> => {
       // Written as found, so a crawl cut short still says what it saw.
       appendFileSync(`${folder}/problems.txt`, `${line}\n`);
     };
-    const visited = await visit(page, context, server.url + path);
+    const visited = await timed('open', () => visit(page, context, server.url + path));
     const entry: VisitedPage = { path, route, status: visited.status, from };
     if (visited.status === 403 || visited.status === 404 || visited.status >= 500) problem(`answers ${visited.status}`);
     if (visitor.email && new URL(page.url()).pathname === '/sign-in' && path !== '/sign-in') problem('sends a signed-in user to sign in');
@@ -110,14 +121,14 @@ export const crawl = async (options: CrawlOptions): Promise<CrawlReport> => {
 
     // axe looks at a route's first page: its other pages are the same template with other records.
     if (count === 0 && !isShared && !outsideLayout.test(route))
-      for (const violation of await seriousViolations(page)) problem(`axe: ${violation}`);
+      for (const violation of await timed('axe', () => seriousViolations(page))) problem(`axe: ${violation}`);
     if (!outsideLayout.test(route)) {
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
       if (first !== 'Skip to main content') problem(`the first Tab goes to "${first}", not the skip link`);
     }
     entry.screenshot = `${folder}/${String(report.pages.length).padStart(3, '0')}-${slugOf(path)}.png`;
-    await page.screenshot({ path: entry.screenshot, fullPage: true });
+    await timed('screenshot', () => page.screenshot({ path: entry.screenshot ?? '', fullPage: true }));
     const header = await new SiteHeader(page).rows();
     if (header.rows > 1) problem(`the header wraps to ${header.rows} rows at ${viewport.width} px wide`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -133,7 +144,7 @@ export const crawl = async (options: CrawlOptions): Promise<CrawlReport> => {
         .catch(() => null);
       if (home !== null && home !== '/home') problem(`the breadcrumbs start at ${home}, not the user's home (/home)`);
     }
-    for (const offence of textOffences(await visibleText(page), checks)) problem(offence);
+    for (const offence of textOffences(await timed('text', () => visibleText(page)), checks)) problem(offence);
 
     for (const href of await sameOriginLinks(page, server.url)) {
       const pathname = new URL(href, server.url).pathname;

@@ -77,7 +77,9 @@ describe('pathways gap | route | rolefit', () => {
   it('gap asks for the ST1414 option, and --training-phase decides whether QTS entry asks for science', async () => {
     // Issue 10: without an option ST1414's KSBs cannot be answered; science is asked of primary trainees only.
     const st1414 = await pathways('gap', '--state', join(dir, 'state.json'), '--target', 'ST1414');
-    expect(st1414).toContain('? choose an option: SEND, SEW or SCP');
+    expect(st1414).toContain(
+      '? choose an option: SEND specialist teaching assistant, Social and emotional well-being specialist teaching assistant or Specialist curriculum provision teaching assistant',
+    );
     const unchosen = JSON.parse(await pathways('gap', '--state', join(dir, 'state.json'), '--target', 'ITT.QTS', '--json'));
     expect(unchosen.choices.map((c: { name: string }) => c.name)).toEqual(['trainingPhase']);
     const secondary = JSON.parse(

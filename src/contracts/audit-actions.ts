@@ -44,6 +44,11 @@ export const auditActions = [
   'enrolment.gatewayConfirmed',
   'enrolment.statusChanged',
   'enrolment.updated',
+  // The Associate Teacher programme: Foundation Degree modules, supervision links and the school's supervision setting
+  'enrolment.moduleRecorded',
+  'supervision.linked',
+  'supervision.ended',
+  'organisation.supervisionSettingChanged',
   // Apprenticeships: off-the-job training and progress reviews
   'offTheJob.approved',
   'offTheJob.evidenceTimeRecorded',

@@ -238,7 +238,11 @@ describe('ST1414 with no option chosen', () => {
     // without the option nobody can say what is left.
     const apprentice = person({ role: 'TA3' });
     const result = gap(apprentice, 'ST1414', catalogue);
-    expect(result.choices).toContainEqual({ name: 'option', options: ['SEND', 'SEW', 'SCP'], text: 'choose an option: SEND, SEW or SCP' });
+    expect(result.choices).toContainEqual({
+      name: 'option',
+      options: ['SEND', 'SEW', 'SCP'],
+      text: 'choose an option: SEND specialist teaching assistant, Social and emotional well-being specialist teaching assistant or Specialist curriculum provision teaching assistant',
+    });
     expect(result.ready).toBe(false);
     expect(gap(apprentice, 'ST1414', catalogue, { option: 'SEND' }).choices).toEqual([]);
   });

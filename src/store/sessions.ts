@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Tables } from './tables.ts';
 
 export type SessionRecord = {
@@ -77,18 +77,6 @@ export const sessions = (db: Kysely<Tables>) => ({
 
   touch: async (id: string, now: Date) => {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-  },
-
-  /**
-   * Marks the session as started through single sign-on, where the sessions table records that
-   * (a `via_sso` column, which no migration creates yet): without the column this does nothing.
-   */
-  markViaSso: async (id: string) => {
-    const column = await sql<{ found: number }>`
-      SELECT 1 AS found FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'sessions' AND column_name = 'via_sso'`.execute(db);
-    if (column.rows.length === 0) return;
-    await sql`UPDATE sessions SET via_sso = true WHERE id = ${id}`.execute(db);
   },
 
   markMfaVerified: async (id: string) => {

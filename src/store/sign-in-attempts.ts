@@ -32,6 +32,18 @@ export const signInAttempts = (db: Kysely<Tables>) => ({
     return Number(row.id);
   },
 
+  /**
+   * Deletes attempts older than `before` (the throttle never looks further back), a bounded batch at a
+   * time; rows another transaction holds are skipped, so concurrent sign-ins never wait on each other here.
+   */
+  forgetBefore: async (before: Date, batch = 500): Promise<number> => {
+    const result = await sql<{ id: number }>`DELETE FROM sign_in_attempts WHERE id IN (
+      SELECT id FROM sign_in_attempts WHERE attempted_at < ${before} ORDER BY attempted_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)`.execute(
+      db,
+    );
+    return Number(result.numAffectedRows ?? 0);
+  },
+
   markSucceeded: async (id: number) => {
     await db.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', id).execute();
   },

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AssociateTeacherTables } from './apprenticeships/associate-teacher-tables.ts';
 import type { EnrolmentStatusChangesTable, EnrolmentsTable } from './apprenticeships/enrolment-tables.ts';
 import type { OffTheJobEntriesTable, OffTheJobEntryEvidenceTable } from './apprenticeships/off-the-job.ts';
 import type { ProgressReviewActionsTable, ProgressReviewCommentsTable, ProgressReviewsTable } from './apprenticeships/reviews.ts';
@@ -296,6 +297,9 @@ export type Tables = {
   progress_reviews: ProgressReviewsTable;
   progress_review_comments: ProgressReviewCommentsTable;
   progress_review_actions: ProgressReviewActionsTable;
+  foundation_degree_modules: AssociateTeacherTables['foundation_degree_modules'];
+  supervision_links: AssociateTeacherTables['supervision_links'];
+  school_supervision_settings: AssociateTeacherTables['school_supervision_settings'];
 };
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

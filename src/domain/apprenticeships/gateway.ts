@@ -5,10 +5,15 @@ import type { GatewayRules, GatewayVersion } from '../../framework/gateway-rules
 import type { Requirement } from '../../framework/schema.ts';
 import { contextFor } from '../gap.ts';
 import { type EvaluationNode, evaluate } from '../requirements/index.ts';
-import { addMonths, type BreakInLearning, dayNumber } from './calendar.ts';
-import { daysOnProgramme } from './enrolment-status.ts';
-import { type OffTheJobMinimum, type OffTheJobRefusal, offTheJobMinimum, offTheJobRuleFor } from './off-the-job-minimum.ts';
-import { plannedMonthsBetween } from './off-the-job-status.ts';
+import type { BreakInLearning } from './calendar.ts';
+import {
+  enrolmentOffTheJobMinimum,
+  gatewayDuration,
+  gatewayItemMet,
+  gatewayPersonState,
+  gatewayPlanFor,
+  offTheJobMinimumMet,
+} from './gateway-plan.ts';
 import type { Programme } from './programme.ts';
 
 /**
@@ -56,9 +61,7 @@ export type GatewayReadiness =
     }
   | { applies: false; reason: string };
 
-/** The version in force on a day (both ends inclusive); the latest one for days after all of them. */
-export const gatewayVersionOn = (rules: GatewayRules, day: string): GatewayVersion | undefined =>
-  rules.versions.find((v) => v.effectiveFrom <= day && (v.effectiveTo === null || day <= v.effectiveTo));
+export { gatewayVersionOn } from './gateway-plan.ts';
 
 /** Circumstances a person cannot act on: only one who holds them takes that way. */
 const circumstantial = (node: EvaluationNode, requirement?: Requirement) =>
@@ -96,61 +99,22 @@ export const gatewayReadiness = (
   person: PersonState,
   facts: GatewayEnrolmentFacts,
 ): GatewayReadiness => {
-  const excluded = gatewayRules.notApplicable.find((n) => n.programmeKind === programme.kind);
-  if (excluded) return { applies: false, reason: excluded.reason };
-  const version = gatewayVersionOn(gatewayRules, facts.today) ?? gatewayRules.versions.at(-1);
-  if (!version) return { applies: false, reason: 'No Gateway to Completion rules are held.' };
+  const plan = gatewayPlanFor(catalogue, gatewayRules, programme, facts.today);
+  if (!plan.applies) return { applies: false, reason: plan.reason };
+  const { version } = plan;
 
   // Off-the-job: the minimum from the rule the start date chooses, against the approved hours.
-  const fixed =
-    facts.fixedMinimum ??
-    (programme.offTheJobMinimumHours
-      ? { hours: programme.offTheJobMinimumHours.value, source: programme.offTheJobMinimumHours.source }
-      : null);
-  const minimum: OffTheJobMinimum | OffTheJobRefusal = offTheJobMinimum(fundingRules, {
-    startDate: facts.startDate,
-    contractedHoursPerWeek: facts.contractedHoursPerWeek,
-    plannedMonths: plannedMonthsBetween(facts.startDate, facts.plannedEndDate),
-    priorLearningHours: facts.priorLearningHours,
-    ...(fixed ? { fixedMinimumHours: fixed.hours, fixedMinimumSource: fixed.source } : {}),
-  });
-  const offTheJobMet = minimum.ok && facts.approvedOffTheJobHours >= minimum.minimumHours;
+  const minimum = enrolmentOffTheJobMinimum(fundingRules, programme, facts);
+  const offTheJobMet = offTheJobMinimumMet(minimum, facts.approvedOffTheJobHours);
 
   // Minimum duration: the rule's minimum months (extended pro rata below full time where the rule says so), breaks left out.
-  const rule = offTheJobRuleFor(fundingRules, facts.startDate);
-  const months =
-    rule === undefined
-      ? null
-      : rule.kind === 'weekly-hours' &&
-          rule.parameters.extendMinimumMonthsBelowFullTime &&
-          facts.contractedHoursPerWeek < rule.parameters.fullTimeHoursPerWeek
-        ? (rule.parameters.minimumMonths * rule.parameters.fullTimeHoursPerWeek) / facts.contractedHoursPerWeek
-        : rule.parameters.minimumMonths;
-  const daysNeeded = months === null ? null : dayNumber(addMonths(facts.startDate, Math.ceil(months))) - dayNumber(facts.startDate);
-  const daysSoFar = daysOnProgramme(facts.startDate, facts.today, facts.breaks);
-  const durationMet = daysNeeded !== null && daysSoFar >= daysNeeded;
+  const { months, daysNeeded, daysSoFar, met: durationMet } = gatewayDuration(fundingRules, facts);
 
-  const state: PersonState = {
-    ...person,
-    ...(facts.optionCode ? { option: facts.optionCode } : {}),
-    apprenticeshipStartDate: facts.startDate,
-    ageAtApprenticeshipStart: facts.ageAtStart,
-    flags: {
-      ...person.flags,
-      gatewayMinimumDuration: durationMet,
-      gatewayOffTheJobMinimum: offTheJobMet,
-      gatewayEmployerConfirmed: facts.employerConfirmed,
-      gatewayProviderConfirmed: facts.providerConfirmed,
-    },
-  };
+  const state = gatewayPersonState(person, facts, { duration: durationMet, offTheJob: offTheJobMet });
   const context = contextFor(state);
-  const rules = [
-    ...catalogue.requirementsFor(programme.id, 'gateway').map((r) => ({ id: r.id, requirement: r.requirement })),
-    ...version.requirements,
-  ];
-  const items = rules.map(({ id, requirement }): GatewayItem => {
+  const items = plan.rules.map(({ id, requirement }): GatewayItem => {
     const node = evaluate(requirement, state, catalogue, context);
-    const met = node.status === 'met' || node.strength === 'indicative';
+    const met = gatewayItemMet(node);
     let nextActions = met ? [] : unique(waysOf(node, requirement).actions);
     let evidence = node.evidence;
     if (id === 'gateway-off-the-job') {

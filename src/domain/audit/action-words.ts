@@ -183,6 +183,17 @@ export const actionWords: Readonly<Record<AuditAction, ActionWords>> = {
     values: (d) => ({ programme: text(record(d.after).programme) || 'a programme' }),
   },
   'enrolment.updated': { name: 'Apprenticeship enrolment changed', sentence: '{actor} changed {whose} apprenticeship enrolment' },
+  'enrolment.moduleRecorded': {
+    name: 'Foundation Degree module recorded',
+    sentence: '{actor} recorded the Foundation Degree module {module} for {person}',
+    values: (d) => ({ module: text(record(d.after).code) || 'a module' }),
+  },
+  'supervision.linked': { name: 'Supervision recorded', sentence: '{actor} recorded that {person} supervises a colleague' },
+  'supervision.ended': { name: 'Supervision ended', sentence: '{actor} ended a supervision link of {whose}' },
+  'organisation.supervisionSettingChanged': {
+    name: 'Supervisors’ decisions changed',
+    sentence: '{actor} changed whether supervisors may decide evidence at {thing}',
+  },
   'enrolment.statusChanged': {
     name: 'Apprenticeship status changed',
     sentence: '{actor} recorded {whose} apprenticeship as {status}',

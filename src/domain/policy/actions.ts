@@ -3,7 +3,18 @@ import type { ResourceType } from './resource.ts';
 /** Every action the policy decides, by the kind of resource it applies to. */
 export const actions = {
   framework: ['read', 'import'],
-  organisation: ['read', 'update', 'createSchool', 'manageSignOn', 'importStaff', 'manageTraining', 'readTraining'],
+  organisation: [
+    'read',
+    'update',
+    'createSchool',
+    'manageSignOn',
+    'importStaff',
+    'manageTraining',
+    'readTraining',
+    // Workforce insight: dashboards, reports and the training-needs analysis; planning a cohort's training.
+    'readInsight',
+    'planTraining',
+  ],
   person: [
     'read',
     'create',
@@ -16,6 +27,9 @@ export const actions = {
     'awardHltaStatus',
     'conductReview',
     'recordTraining',
+    // Associate Teacher supervision: recording who an Associate Teacher supervises; a supervisor deciding a supervisee's evidence.
+    'manageSupervision',
+    'decideAsSupervisor',
   ],
   account: ['read', 'invite', 'disable', 'assignRoles'],
   audit: ['read', 'export', 'verify'],
@@ -34,6 +48,8 @@ export const actions = {
     'reviewAsApprentice',
     'reviewAsEmployer',
     'reviewAsProvider',
+    // The Associate Teacher's Foundation Degree modules, entered by the training provider.
+    'recordModules',
   ],
 } as const satisfies Record<ResourceType, readonly string[]>;
 

@@ -17,6 +17,10 @@ export type Actor = {
   apprenticeIds: readonly string[];
   /** Partnerships this user coordinates. */
   partnershipIds: readonly string[];
+  /** Colleagues this user supervises as an Associate Teacher (open supervision links). */
+  superviseeIds?: readonly string[];
+  /** Of those, the ones whose school lets supervisors decide evidence. */
+  decidingSuperviseeIds?: readonly string[];
 };
 
 export type Anonymous = { kind: 'anonymous' };

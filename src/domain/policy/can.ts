@@ -39,6 +39,10 @@ const inScope = (scope: Scope, actor: Actor, assignment: RoleAssignment, resourc
       return resource.type === 'person' && actor.apprenticeIds.includes(resource.personId);
     case 'partnership':
       return (resource.type === 'partnership' || resource.type === 'engagement') && actor.partnershipIds.includes(resource.partnershipId);
+    case 'supervisees':
+      return resource.type === 'person' && (actor.superviseeIds ?? []).includes(resource.personId);
+    case 'decidingSupervisees':
+      return resource.type === 'person' && (actor.decidingSuperviseeIds ?? []).includes(resource.personId);
   }
 };
 

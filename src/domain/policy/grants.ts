@@ -10,9 +10,21 @@ import type { RoleName } from './actor.ts';
  * - `self`: the user's own person record and account;
  * - `reports`: people the user line-manages;
  * - `apprentices`: people enrolled with the user's training provider;
- * - `partnership`: partnerships the user coordinates.
+ * - `partnership`: partnerships the user coordinates;
+ * - `supervisees`: colleagues the user supervises as an Associate Teacher;
+ * - `decidingSupervisees`: those of them whose school lets supervisors decide evidence (a school setting, off by default).
  */
-export type Scope = 'public' | 'trust' | 'school' | 'headteacher' | 'self' | 'reports' | 'apprentices' | 'partnership';
+export type Scope =
+  | 'public'
+  | 'trust'
+  | 'school'
+  | 'headteacher'
+  | 'self'
+  | 'reports'
+  | 'apprentices'
+  | 'partnership'
+  | 'supervisees'
+  | 'decidingSupervisees';
 
 export type Grant = { roles: readonly RoleName[] | 'anyone'; actions: readonly Action[]; scope: Scope };
 
@@ -30,6 +42,8 @@ export const grants: readonly Grant[] = [
       'organisation.importStaff',
       'organisation.manageTraining',
       'organisation.readTraining',
+      'organisation.readInsight',
+      'organisation.planTraining',
       'person.read',
       'person.create',
       'person.update',
@@ -54,6 +68,8 @@ export const grants: readonly Grant[] = [
       'organisation.update',
       'organisation.importStaff',
       'organisation.readTraining',
+      'organisation.readInsight',
+      'organisation.planTraining',
       'person.read',
       'person.create',
       'person.update',
@@ -122,6 +138,14 @@ export const grants: readonly Grant[] = [
     scope: 'apprentices',
     actions: ['enrolment.read', 'enrolment.update', 'enrolment.recordStatus', 'enrolment.confirmProvider'],
   },
+  // The Associate Teacher programme: the provider's assessor records the Foundation Degree's modules;
+  // the school's admin or the Associate Teacher's line manager records whom they supervise; the
+  // supervisor reads their supervisees' portfolios, and decides their evidence where the school allows.
+  { roles: ['assessor'], scope: 'apprentices', actions: ['enrolment.recordModules'] },
+  { roles: ['school_admin'], scope: 'school', actions: ['person.manageSupervision'] },
+  { roles: ['line_manager'], scope: 'reports', actions: ['person.manageSupervision'] },
+  { roles: ['staff', 'line_manager'], scope: 'supervisees', actions: ['person.read', 'person.readPortfolio'] },
+  { roles: ['staff', 'line_manager'], scope: 'decidingSupervisees', actions: ['person.decideAsSupervisor'] },
   { roles: ['partnership_coordinator'], scope: 'partnership', actions: ['partnership.read', 'partnership.manage'] },
   // Partnership teaching: the coordinator sees and records all of the partnership's work; a school
   // admin sees the work delivered from or hosted at their school; a teacher sees and records their own.

@@ -57,7 +57,15 @@ export const pendingOptionOf = (req: ItemsRule, catalogue: Catalogue, context: E
     ),
   ];
   if (options.length === 0) return undefined;
-  const words = options.length === 1 ? (options[0] ?? '') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
+  // Each option by its title, as the option picker lists it, never a bare code such as "SEW".
+  const titles = new Map(
+    catalogue
+      .roles()
+      .filter((r) => r.framework.id === framework)
+      .flatMap(({ role }) => (role.options ?? []).map((o) => [o.id, o.title] as const)),
+  );
+  const named = options.map((o) => titles.get(o) ?? o);
+  const words = named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
   return { name: 'option', options, text: `choose an option: ${words}` };
 };
 

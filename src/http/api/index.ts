@@ -8,6 +8,7 @@ import { registerEnrolmentRoutes } from './enrolments.ts';
 import { registerEvidenceRoutes } from './evidence.ts';
 import { registerEvidenceSuggestionRoutes } from './evidence-suggestions.ts';
 import { registerFrameworkRoutes } from './frameworks.ts';
+import { registerTrainingNeedsRoutes } from './insight-training-needs.ts';
 import { registerOffTheJobRoutes } from './off-the-job.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerPartnershipRoutes } from './partnerships.ts';
@@ -39,4 +40,5 @@ export const registerApi = (api: FastifyInstance, context: AppContext) => {
   registerSpecialismRoutes(api, context);
   registerEnrolmentRoutes(api, context);
   registerOffTheJobRoutes(api, context);
+  registerTrainingNeedsRoutes(api, context);
 };

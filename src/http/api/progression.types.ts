@@ -40,7 +40,9 @@ export const GapResult = z.looseObject({
   trainingPhase: TrainingPhase.optional(),
   choices: z
     .array(z.object({ name: z.enum(['option', 'trainingPhase']), options: z.array(z.string()), text: z.string() }))
-    .describe('goal options the answer waits for, e.g. "choose an option: SEND, SEW or SCP"; until chosen the gap is not ready'),
+    .describe(
+      'goal options the answer waits for, e.g. "choose an option: SEND specialist teaching assistant, …"; until chosen the gap is not ready',
+    ),
   subjectTo: z.array(z.string()).describe('conditions the met rules carry, e.g. the provider accepting an equivalency test'),
   ready: z.boolean(),
   rules: z.array(z.looseObject({ id: z.string(), stage: z.string(), node: EvaluationNode })),

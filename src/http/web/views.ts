@@ -7,6 +7,7 @@ import { humanSize, mediaTypeName } from '../../domain/attachments/accepted-file
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { itemLabel } from '../../framework/item-label.ts';
 import { govukDate, govukDateShort, govukDateTime, govukDateTimeShort, govukTime } from './dates.ts';
+import { durationText } from './durations.ts';
 import { addPublicWordingFilters } from './public-wording.ts';
 
 const viewsDir = fileURLToPath(new URL('./views/', import.meta.url));
@@ -47,6 +48,7 @@ export const setUpViews = async (app: FastifyInstance, options: { demo: boolean;
         );
         // Dates as GOV.UK writes them, in UK local time (./dates.ts); exports keep ISO dates.
         env.addFilter('govukDate', govukDate);
+        env.addFilter('durationText', (minutes: number) => durationText(Number(minutes)));
         env.addFilter('govukDateShort', govukDateShort);
         env.addFilter('govukDateTime', govukDateTime);
         env.addFilter('govukDateTimeShort', govukDateTimeShort);

@@ -1,20 +1,27 @@
 import { z } from 'zod';
 import { AppError } from '../../contracts/errors.ts';
+import type { PersonState } from '../../contracts/person-state.ts';
 import { detailsFromZod } from '../../contracts/zod-issues.ts';
 import type { Enrolment, EnrolmentStatus } from '../../domain/apprenticeships/enrolment.ts';
 import { breaksOf, statusNames } from '../../domain/apprenticeships/enrolment-status.ts';
-import { gatewayReadiness } from '../../domain/apprenticeships/gateway.ts';
+import {
+  enrolmentOffTheJobMinimum,
+  type GatewayPlan,
+  gatewayDuration,
+  gatewayPersonState,
+  gatewayPlanFor,
+  offTheJobMinimumMet,
+} from '../../domain/apprenticeships/gateway-plan.ts';
+import { gatewayStandings } from '../../domain/apprenticeships/gateway-standing.ts';
 import { ksbScopes, metInScope } from '../../domain/apprenticeships/ksb-scope.ts';
-import { offTheJobMinimum } from '../../domain/apprenticeships/off-the-job-minimum.ts';
 import { offTheJobProgress } from '../../domain/apprenticeships/off-the-job-plan.ts';
-import { plannedMonthsBetween } from '../../domain/apprenticeships/off-the-job-status.ts';
 import { type Programme, programmeById } from '../../domain/apprenticeships/programme.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { readGatewayRules } from '../../framework/gateway-rules.ts';
 import { caseloadFacts } from '../../store/apprenticeships/caseload.ts';
 import { enrolments } from '../../store/apprenticeships/enrolments.ts';
 import { approvedOffTheJobHoursOf } from '../../store/apprenticeships/off-the-job.ts';
-import { stateOfSubject } from '../progression/stored-person.ts';
+import { caseloadPersonStates } from './caseload-person.ts';
 import { type ApprenticeshipDeps, todayOf } from './deps.ts';
 import { shippedFundingRules } from './gateway.ts';
 import { nextReviewsOf } from './reviews.ts';
@@ -102,7 +109,25 @@ export const gatewayStateNames: Record<GatewayState, string> = { ready: 'Ready',
 const optionOf = (programme: Programme | undefined, code: string | null) =>
   code === null ? null : { code, title: programme?.options.find((o) => o.id === code)?.title ?? code };
 
-/** Builds the rows of a scoped list of enrolments. */
+/** A memo of a pure function by a string key: many enrolments share start dates, hours, minimums and breaks. */
+const memo = <T>() => {
+  const values = new Map<string, T>();
+  return (key: string, compute: () => T): T => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute();
+      values.set(key, value);
+    }
+    return value;
+  };
+};
+const memoKey = (...parts: readonly unknown[]) => JSON.stringify(parts);
+
+/**
+ * Builds the rows of a scoped list of enrolments: the same figures as the enrolment page's (its
+ * gateway readiness, KSB coverage and off-the-job minimum) from batch queries, with each pure
+ * calculation done once per distinct input (caseload-equivalence.test.ts holds the two together).
+ */
 const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Promise<CaseloadRow[]> => {
   if (list.length === 0) return [];
   const ids = list.map((e) => e.id);
@@ -123,69 +148,67 @@ const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Pro
     deps,
     list.map((e) => ({ enrolment: e, breaks: breaks.get(e.id) ?? [] })),
   );
-  const states = new Map<string, ReturnType<typeof stateOfSubject>['state']>();
+  const personStateOf = caseloadPersonStates(deps.catalogue);
+  const states = new Map<string, PersonState>();
   const scopeOf = ksbScopes(deps.catalogue);
-  // Pure and keyed by every input: many enrolments share start dates, hours and minimums.
-  const minimums = new Map<string, ReturnType<typeof offTheJobMinimum>>();
+  const standingOf = gatewayStandings(deps.catalogue);
+  const programmes = memo<Programme | null>();
+  const plans = memo<GatewayPlan>();
+  const minimums = memo<ReturnType<typeof enrolmentOffTheJobMinimum>>();
+  const progresses = memo<ReturnType<typeof offTheJobProgress> | null>();
+  const durations = memo<ReturnType<typeof gatewayDuration>>();
   return list.map((e): CaseloadRow => {
-    const programme = programmeById(deps.catalogue, e.programme);
+    const programme = programmes(e.programme, () => programmeById(deps.catalogue, e.programme) ?? null) ?? undefined;
     const enrolmentBreaks = breaks.get(e.id) ?? [];
+    const breaksKey = enrolmentBreaks.length === 0 ? '' : JSON.stringify(enrolmentBreaks);
     const approved = hours.get(e.id) ?? 0;
     const person = facts.get(e.personId);
     let state = states.get(e.personId);
     if (!state && person) {
-      state = stateOfSubject(person.subject, deps.catalogue, person.facts).state;
+      state = personStateOf(person.subject, person.facts);
       states.set(e.personId, state);
     }
     const judgements = state?.judgements ?? {};
     const scope = programme ? scopeOf(programme.frameworkId, e.optionCode) : null;
     const coverage = scope ? metInScope(scope, judgements) : null;
-    const fixed =
-      e.fixedMinimum ??
-      (programme?.offTheJobMinimumHours
-        ? { hours: programme.offTheJobMinimumHours.value, source: programme.offTheJobMinimumHours.source }
-        : null);
-    const minimumKey = [e.startDate, e.plannedEndDate, e.contractedHoursPerWeek, e.priorLearningHours, fixed?.hours, fixed?.source].join(
-      '\u0000',
+    const minimum = minimums(
+      memoKey(e.programme, e.startDate, e.plannedEndDate, e.contractedHoursPerWeek, e.priorLearningHours, e.fixedMinimum),
+      () => enrolmentOffTheJobMinimum(rules, programme, e),
     );
-    let minimum = minimums.get(minimumKey);
-    if (!minimum) {
-      minimum = offTheJobMinimum(rules, {
-        startDate: e.startDate,
-        contractedHoursPerWeek: e.contractedHoursPerWeek,
-        plannedMonths: plannedMonthsBetween(e.startDate, e.plannedEndDate),
-        priorLearningHours: e.priorLearningHours,
-        ...(fixed ? { fixedMinimumHours: fixed.hours, fixedMinimumSource: fixed.source } : {}),
-      });
-      minimums.set(minimumKey, minimum);
-    }
     const progress = minimum.ok
-      ? offTheJobProgress(
-          rules.offTheJobAtRisk,
-          { startDate: e.startDate, plannedEndDate: e.plannedEndDate, minimumHours: minimum.minimumHours, breaks: enrolmentBreaks },
-          approved,
-          today,
+      ? progresses(memoKey(e.startDate, e.plannedEndDate, minimum.minimumHours, breaksKey, approved), () =>
+          offTheJobProgress(
+            rules.offTheJobAtRisk,
+            { startDate: e.startDate, plannedEndDate: e.plannedEndDate, minimumHours: minimum.minimumHours, breaks: enrolmentBreaks },
+            approved,
+            today,
+          ),
         )
       : null;
     const otjState: OffTheJobState =
       progress === null ? 'unknown' : progress.atRisk ? 'at_risk' : progress.shortfallHours > 0 ? 'behind' : 'on_track';
-    const readiness =
-      programme && state
-        ? gatewayReadiness(deps.catalogue, gatewayRules, rules, programme, state, {
-            startDate: e.startDate,
-            plannedEndDate: e.plannedEndDate,
-            contractedHoursPerWeek: e.contractedHoursPerWeek,
-            ageAtStart: e.ageAtStart,
+    // Gateway to Completion as the enrolment page works it out (gatewayReadiness), from the same parts.
+    const plan = programme ? plans(e.programme, () => gatewayPlanFor(deps.catalogue, gatewayRules, programme, today)) : null;
+    let gateway: CaseloadRow['gateway'] = { state: 'not_applicable', unmet: 0 };
+    if (plan?.applies && state) {
+      const onProgramme = { startDate: e.startDate, contractedHoursPerWeek: e.contractedHoursPerWeek, breaks: enrolmentBreaks, today };
+      const duration = durations(memoKey(e.startDate, e.contractedHoursPerWeek, breaksKey), () => gatewayDuration(rules, onProgramme));
+      const standing = standingOf(
+        plan,
+        gatewayPersonState(
+          state,
+          {
             optionCode: e.optionCode,
-            priorLearningHours: e.priorLearningHours,
-            fixedMinimum: e.fixedMinimum,
-            breaks: enrolmentBreaks,
-            approvedOffTheJobHours: approved,
+            startDate: e.startDate,
+            ageAtStart: e.ageAtStart,
             employerConfirmed: e.employerConfirmation !== null,
             providerConfirmed: e.providerConfirmation !== null,
-            today,
-          })
-        : null;
+          },
+          { duration: duration.met, offTheJob: offTheJobMinimumMet(minimum, approved) },
+        ),
+      );
+      gateway = { state: standing.ready ? 'ready' : 'not_ready', unmet: standing.unmet };
+    }
     const review = reviews.get(e.id);
     return {
       enrolmentId: e.id,
@@ -212,10 +235,7 @@ const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Pro
         text: minimum.ok ? (progress?.reason ?? '') : minimum.message,
       },
       nextReview: { dueDate: review?.dueDate ?? null, overdue: review?.overdue ?? false, daysOverdue: review?.daysOverdue ?? 0 },
-      gateway:
-        readiness === null || !readiness.applies
-          ? { state: 'not_applicable', unmet: 0 }
-          : { state: readiness.ready ? 'ready' : 'not_ready', unmet: readiness.items.filter((i) => !i.met).length },
+      gateway,
     };
   });
 };
@@ -299,7 +319,8 @@ export const assessorCaseload = async (deps: ApprenticeshipDeps, actor: Actor | 
   const parsed = parseQuery(query);
   const providerIds = [...new Set(user.assignments.filter((a) => a.role === 'assessor').map((a) => a.organisationId))];
   if (providerIds.length === 0) throw new AppError('forbidden', 'Only a training provider’s assessors have a caseload');
-  const rows = await rowsOf(deps, await enrolments(deps.db).listForProviders(providerIds));
+  const listed = await enrolments(deps.db).listForProviders(providerIds);
+  const rows = await rowsOf(deps, listed);
   return caseloadOf(rows, parsed, todayOf(deps));
 };
 

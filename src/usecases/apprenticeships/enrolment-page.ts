@@ -5,9 +5,11 @@ import type { GatewayReadiness } from '../../domain/apprenticeships/gateway.ts';
 import { type Programme, programmeById, programmes } from '../../domain/apprenticeships/programme.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { itemsOfSet } from '../../domain/requirements/index.ts';
+import { readAssociateTeacherRules } from '../../framework/associate-teacher-rules.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import { itemLabel } from '../../framework/item-label.ts';
 import { enrolments } from '../../store/apprenticeships/enrolments.ts';
+import { isAssociateTeacherEnrolment } from './associate-teacher.ts';
 import type { ApprenticeshipDeps } from './deps.ts';
 import { enrolmentPermissions, loadEnrolment } from './enrolments.ts';
 import { readinessOf } from './gateway.ts';
@@ -50,9 +52,14 @@ export const enrolmentPage = async (
   deps: ApprenticeshipDeps,
   actor: Actor | Anonymous,
   id: string,
-): Promise<EnrolmentView & { readiness: GatewayReadiness }> => {
+): Promise<EnrolmentView & { readiness: GatewayReadiness; associateTeacher: boolean }> => {
   const view = await readEnrolment(deps, actor, id);
-  return { ...view, readiness: await readinessOf(deps, view.enrolment) };
+  return {
+    ...view,
+    readiness: await readinessOf(deps, view.enrolment),
+    // The Associate Teacher programme has its own page (Foundation Degree modules, the 16 duties).
+    associateTeacher: isAssociateTeacherEnrolment(await readAssociateTeacherRules(), view.enrolment),
+  };
 };
 
 /** A choice of programme and option as one value, `ST1414|SEND` (the route splits it). */

@@ -36,10 +36,18 @@ export const seedProvider = async (db: Kysely<Tables>, label: string): Promise<S
   return { providerId, assessor: { userId, email } };
 };
 
-/** An ST1414 SEND enrolment written directly (no use-case), for tests about who can see it. */
+/** An enrolment written directly (no use-case), for tests about who can see it: ST1414 SEND unless another programme is given. */
 export const seedEnrolment = async (
   db: Kysely<Tables>,
-  r: { trustId: string; personId: string; employerId: string; providerId: string; startDate?: string; ageAtStart?: number },
+  r: {
+    trustId: string;
+    personId: string;
+    employerId: string;
+    providerId: string;
+    startDate?: string;
+    ageAtStart?: number;
+    programme?: { id: string; optionCode: string | null };
+  },
 ): Promise<string> => {
   const id = crypto.randomUUID();
   await enrolments(db).insert({
@@ -48,8 +56,8 @@ export const seedEnrolment = async (
     personId: r.personId,
     employerId: r.employerId,
     providerId: r.providerId,
-    programme: 'ST1414',
-    optionCode: 'SEND',
+    programme: r.programme?.id ?? 'ST1414',
+    optionCode: r.programme ? r.programme.optionCode : 'SEND',
     startDate: r.startDate ?? '2025-09-01',
     plannedEndDate: '2027-08-31',
     contractedHoursPerWeek: 32.5,

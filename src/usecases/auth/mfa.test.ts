@@ -200,4 +200,35 @@ describe.each(testDatabaseKinds())('multi-factor authentication on %s', (kind) =
         code: 'validation',
       });
   });
+
+  it('limits wrong enrolment codes per account across sessions, audited, so setting up is no way round the back-off', async () => {
+    const { f, db, mfaDeps, passwordStep, live } = await setUp();
+    const { secret } = await beginMfaEnrolment(mfaDeps, (await passwordStep()).session);
+    const answers: string[] = [];
+    for (let signIns = 0; signIns < 3; signIns++) {
+      const pending = await passwordStep();
+      for (let i = 0; i < mfaThrottleRules.perBatch; i++) {
+        const code = wrongCodeFor(secret, f.clock.now(), signIns * 5 + i);
+        const error = await confirmMfaEnrolment(mfaDeps, pending.session, code).catch((e: unknown) => e);
+        answers.push(error instanceof AppError ? error.code : 'accepted');
+      }
+    }
+    expect(answers).toEqual([...Array(mfaThrottleRules.perBatch - 1).fill('validation'), ...Array(11).fill('rate_limited')]);
+    const pending = await passwordStep();
+    await expect(confirmMfaEnrolment(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()))).rejects.toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/Wait 5 minutes and try again/),
+    });
+    expect(await live(pending.signedIn.token)).toBe(false);
+    const throttledEvents = await db.selectFrom('audit_events').select('data').where('action', '=', 'auth.mfa-throttled').execute();
+    expect(throttledEvents).toHaveLength(1);
+    expect(throttledEvents[0]?.data).toMatchObject({ batches: 1, retryAfterSeconds: mfaThrottleRules.firstWaitMinutes * 60 });
+
+    f.clock.advance(mfaThrottleRules.firstWaitMinutes * 60_000);
+    const { recoveryCodes } = await confirmMfaEnrolment(mfaDeps, pending.session, totpCodeAt(secret, f.clock.now()));
+    expect(recoveryCodes).toHaveLength(recoveryCodeCount);
+    expect(await live(pending.signedIn.token)).toBe(true);
+    // Enrolling starts afresh: the challenge has its whole allowance.
+    expect(await db.selectFrom('mfa_throttles').selectAll().execute()).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '../../contracts/audit-actions.ts';
 import { AppError } from '../../contracts/errors.ts';
-import { afterWrongMfaCode, mfaWaitSeconds } from '../../domain/accounts/mfa-throttle.ts';
+import { afterWrongMfaCode, type MfaThrottleState, mfaWaitSeconds } from '../../domain/accounts/mfa-throttle.ts';
 import { describeWait } from '../../domain/accounts/throttle.ts';
 import { totpSecretFrom, totpUri, verifyTotp } from '../../domain/accounts/totp.ts';
 import { audit } from '../../store/audit.ts';
@@ -65,24 +65,31 @@ export const beginMfaEnrolment = async (deps: MfaDeps, session: SessionRecord): 
 
 /**
  * Confirms enrolment with a code from the new authenticator: enables it, marks this session
- * verified, and returns the recovery codes — shown once, stored only hashed.
+ * verified, and returns the recovery codes — shown once, stored only hashed. Wrong codes count
+ * against the same per-account back-off as the sign-in challenge (`mfaThrottleRules`), so
+ * enrolment is no way round it.
  */
 export const confirmMfaEnrolment = async (deps: MfaDeps, session: SessionRecord, code: string): Promise<{ recoveryCodes: string[] }> => {
   const now = deps.clock();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx): Promise<EnrolOutcome> => {
     const store = mfa(trx);
     const state = await store.state(session.userId);
     if (!state?.secretEncrypted || state.enabledAt)
       throw new AppError('conflict', 'There is no authenticator app being set up for this account');
     if (!(await store.sessionOpen(session.id))) throw new AppError('unauthenticated', 'Sign in again');
+    const throttle = await store.throttleForUpdate(session.userId);
+    const wait = mfaWaitSeconds(throttle, now);
+    if (wait > 0) return { ok: false, throttled: { retryAfterSeconds: wait, wrongCode: false } };
     const check = verifyTotp(decryptSecret(deps.keys, state.secretEncrypted), code, now, state.lastStep);
     if (!check.ok) {
       await record(deps, trx, session, 'auth.mfa-wrong-code', { during: 'enrolment', reason: check.reason });
-      return { ok: false as const };
+      const retryAfterSeconds = await countWrongCode(deps, trx, session, throttle, now);
+      return { ok: false, throttled: retryAfterSeconds === null ? null : { retryAfterSeconds, wrongCode: true } };
     }
     const recoveryCodes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     await store.enable(session.userId, now, check.step);
     await store.replaceRecoveryCodes(session.userId, session.trustId, recoveryCodes.map(hashRecoveryCode));
+    await store.clearThrottle(session.userId);
     await sessions(trx).markMfaVerified(session.id);
     await record(deps, trx, session, 'auth.mfa-enrolled', {
       before: { mfaEnabled: false },
@@ -91,8 +98,36 @@ export const confirmMfaEnrolment = async (deps: MfaDeps, session: SessionRecord,
     });
     return { ok: true as const, recoveryCodes };
   });
+  if (!result.ok && result.throttled) throw throttled(result.throttled.retryAfterSeconds, result.throttled.wrongCode);
   if (!result.ok) throw new AppError('validation', WRONG_CODE, [{ where: 'code', reason: WRONG_CODE }]);
   return { recoveryCodes: result.recoveryCodes };
+};
+
+type EnrolOutcome =
+  | { ok: true; recoveryCodes: string[] }
+  | { ok: false; throttled: { retryAfterSeconds: number; wrongCode: boolean } | null };
+
+/**
+ * Counts one wrong code against the account's back-off (inside the transaction that holds its row);
+ * when that code reaches the limit the back-off is audited and its wait returned, otherwise null.
+ */
+const countWrongCode = async (
+  deps: MfaDeps,
+  trx: Kysely<Tables>,
+  session: SessionRecord,
+  throttle: MfaThrottleState,
+  now: Date,
+): Promise<number | null> => {
+  const next = afterWrongMfaCode(throttle, now);
+  await mfa(trx).saveThrottle(session.userId, next.state);
+  if (!next.limitReached) return null;
+  const retryAfterSeconds = mfaWaitSeconds(next.state, now);
+  await record(deps, trx, session, 'auth.mfa-throttled', {
+    batches: next.state.batches,
+    blockedUntil: next.state.blockedUntil?.toISOString() ?? null,
+    retryAfterSeconds,
+  });
+  return retryAfterSeconds;
 };
 
 export type MfaVerification = { method: 'totp' } | { method: 'recovery-code'; remaining: number };
@@ -146,20 +181,11 @@ export const verifyMfa = async (deps: MfaDeps, session: SessionRecord, code: str
       await record(deps, trx, session, outcome.reason === 'replayed' ? 'auth.mfa-replayed-code' : 'auth.mfa-wrong-code', {
         during: 'sign-in',
       });
-      const next = afterWrongMfaCode(throttle, now);
-      await store.saveThrottle(session.userId, next.state);
+      const retryAfterSeconds = await countWrongCode(deps, trx, session, throttle, now);
       if ((await store.wrongCodesSince(session.userId, session.createdAt)) >= maxWrongCodesPerSession) {
         await sessions(trx).revoke(session.id, 'too many wrong codes', now);
       }
-      if (next.limitReached) {
-        const retryAfterSeconds = mfaWaitSeconds(next.state, now);
-        await record(deps, trx, session, 'auth.mfa-throttled', {
-          batches: next.state.batches,
-          blockedUntil: next.state.blockedUntil?.toISOString() ?? null,
-          retryAfterSeconds,
-        });
-        return { ok: false, reason: 'throttled', retryAfterSeconds, wrongCode: true };
-      }
+      if (retryAfterSeconds !== null) return { ok: false, reason: 'throttled', retryAfterSeconds, wrongCode: true };
       return outcome;
     }
     await store.clearThrottle(session.userId);

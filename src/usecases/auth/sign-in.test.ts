@@ -133,6 +133,34 @@ describe.each(testDatabaseKinds())('signIn on %s', (kind) => {
     expect(await events('auth.sign-in-failed')).toHaveLength(throttleRules.perPair);
   });
 
+  it('forgets attempts older than the throttle looks back in the transaction that records one, keeping the recent ones', async () => {
+    const { f, failure } = await setUp();
+    const db = f.database.kysely;
+    const hoursAgo = (h: number) => new Date(f.clock.now().getTime() - h * 3_600_000);
+    const old = Array.from({ length: 700 }, (_, i) => ({
+      email: `guess${i}@riverside-demo.example`,
+      client_address: '198.51.100.4',
+      succeeded: false,
+      attempted_at: hoursAgo(throttleRules.lookbackHours + 1),
+    }));
+    await db.insertInto('sign_in_attempts').values(old).execute();
+    await db
+      .insertInto('sign_in_attempts')
+      .values({ email: 'recent@riverside-demo.example', client_address: '198.51.100.4', succeeded: false, attempted_at: hoursAgo(1) })
+      .execute();
+    const remaining = async () =>
+      (await db.selectFrom('sign_in_attempts').select(['email', 'attempted_at']).execute()).filter(
+        (r) => r.attempted_at < hoursAgo(throttleRules.lookbackHours),
+      ).length;
+    await failure({ email: f.login('staff').email, password: 'not-the-password' });
+    // A bounded batch per attempt, so one sign-in never pays for a backlog.
+    expect(await remaining()).toBe(200);
+    await failure({ email: f.login('staff').email, password: 'not-the-password' });
+    expect(await remaining()).toBe(0);
+    const kept = await db.selectFrom('sign_in_attempts').select('email').orderBy('id').execute();
+    expect(kept.map((r) => r.email)).toEqual(['recent@riverside-demo.example', f.login('staff').email, f.login('staff').email]);
+  });
+
   it('rotates the session: a new token every time, and the previous session is revoked', async () => {
     const { f, attempt } = await setUp();
     const staff = f.login('staff');

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../contracts/errors.ts';
 import { type MfaStep, mfaStepAfterPassword } from '../../domain/accounts/mfa-roles.ts';
-import { describeWait, signInThrottle, throttleRules } from '../../domain/accounts/throttle.ts';
+import { describeWait } from '../../domain/accounts/throttle.ts';
 import { audit } from '../../store/audit.ts';
 import { credentials } from '../../store/credentials.ts';
 import { sessions } from '../../store/sessions.ts';
-import { signInAttempts } from '../../store/sign-in-attempts.ts';
 import type { Tables } from '../../store/tables.ts';
 import { verifyPassword } from './passwords.ts';
 import { endSession, hashToken, startSession } from './sessions.ts';
+import { admitAttempt, attemptSucceeded } from './sign-in-throttle.ts';
 
 /** The one message for every failed sign-in: wrong password, unknown email, disabled account. */
 export const SIGN_IN_FAILED = 'The email address or password is not right';
@@ -36,45 +36,6 @@ type Outcome = { ok: true; signedIn: SignedIn } | { ok: false };
 export const RETRY_AFTER_DETAIL = 'retryAfterSeconds';
 
 /**
- * Counts recent failures and, unless the attempt is throttled, records it (as failed until the password
- * proves right) in one short transaction serialised per email, so concurrent guesses count in turn.
- */
-const admitAttempt = async (
-  deps: SignInDeps,
-  input: { email: string; clientAddress: string; trustId: string | null; userId: string | null },
-  now: Date,
-): Promise<{ admitted: true; attemptId: number } | { admitted: false; retryAfterSeconds: number }> =>
-  deps.db.transaction().execute(async (trx) => {
-    const attempts = signInAttempts(trx);
-    await attempts.serialiseFor(input.email);
-    const failures = await attempts.recentFailures(input.email, input.clientAddress, {
-      lookbackSince: new Date(now.getTime() - throttleRules.lookbackHours * 3_600_000),
-      addressSince: new Date(now.getTime() - throttleRules.addressWindowMinutes * 60_000),
-    });
-    const throttle = signInThrottle(failures, now);
-    if (!throttle.allowed) {
-      await audit(trx, deps.auditKey).record({
-        trustId: input.trustId,
-        entity: 'account',
-        entityId: input.userId ?? 'unknown',
-        requestId: deps.requestId ?? null,
-        occurredAt: now,
-        actor: 'anonymous',
-        action: 'auth.throttled',
-        data: {
-          email: input.email,
-          clientAddress: input.clientAddress,
-          scope: throttle.scope,
-          retryAfterSeconds: throttle.retryAfterSeconds,
-        },
-      });
-      return { admitted: false, retryAfterSeconds: throttle.retryAfterSeconds };
-    }
-    const attemptId = await attempts.record({ email: input.email, clientAddress: input.clientAddress, succeeded: false, at: now });
-    return { admitted: true, attemptId };
-  });
-
-/**
  * Email and password sign-in, throttled by account and client address together (with a higher,
  * slowing ceiling per account and a brake per address; see `throttleRules`), so a stranger guessing
  * cannot keep the owner out from elsewhere. A throttled attempt is refused with `rate_limited` and the
@@ -90,7 +51,7 @@ export const signIn = async (deps: SignInDeps, input: SignInInput): Promise<Sign
   const account = await credentials(db).findByEmail(email);
   const admitted = await admitAttempt(
     deps,
-    { email, clientAddress: input.clientAddress, trustId: account?.trustId ?? null, userId: account?.userId ?? null },
+    { method: 'password', email, clientAddress: input.clientAddress, trustId: account?.trustId ?? null, userId: account?.userId ?? null },
     now,
   );
   if (!admitted.admitted) {
@@ -101,7 +62,6 @@ export const signIn = async (deps: SignInDeps, input: SignInInput): Promise<Sign
   const passwordOk = await verifyPassword(account?.passwordHash, input.password);
 
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
-    const attempts = signInAttempts(trx);
     const events = audit(trx, deps.auditKey);
     const base = {
       trustId: account?.trustId ?? null,
@@ -120,7 +80,7 @@ export const signIn = async (deps: SignInDeps, input: SignInInput): Promise<Sign
       });
       return { ok: false };
     }
-    await attempts.markSucceeded(admitted.attemptId);
+    await attemptSucceeded(trx, admitted.attemptId);
     if (input.previousToken) await endSession(trx, input.previousToken, now);
     const mfa = mfaStepAfterPassword({ roles: account.roles, demoExempt: deps.demo && account.isDemo, enrolled: account.mfaEnabled });
     const session = await startSession(

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { throttleRules } from '../../domain/accounts/throttle.ts';
 import { actors } from '../../store/actors.ts';
 import { oidc } from '../../store/oidc.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../store/testing.ts';
@@ -6,6 +7,7 @@ import { testKeys } from '../../testing/context.ts';
 import { seedTrust } from '../../testing/mail.ts';
 import { decryptSecret, encryptSecret } from '../secrets.ts';
 import { completeSsoSignIn, findSignOnTrust, readSignOnConfig, type SsoDeps, saveSignOnConfig } from './sso.ts';
+import { startSsoSignIn } from './sso-start.ts';
 
 describe.each(testDatabaseKinds())('single sign-on use-cases on %s', (kind) => {
   let database: TestDatabase;
@@ -85,5 +87,30 @@ describe.each(testDatabaseKinds())('single sign-on use-cases on %s', (kind) => {
     const refused = await database.kysely.selectFrom('audit_events').select('action').where('action', '=', 'sign_in.sso_refused').execute();
     expect(refused).toHaveLength(3);
     expect(await database.kysely.selectFrom('sessions').selectAll().execute()).toEqual([]);
+  });
+
+  it('throttles callbacks per client address before asking the provider: refusals back off, another address is not slowed', async () => {
+    const callbackUrl = new URL('https://pathways.example/sign-in/sso/callback?code=x&state=y');
+    const from = (clientAddress: string) =>
+      completeSsoSignIn(deps, { callbackUrl, clientAddress, userAgent: null, pendingCookie: undefined });
+    for (let i = 0; i < throttleRules.perPair; i++) expect(await from('203.0.113.7')).toEqual({ outcome: 'refused', reason: 'state' });
+    const wait = throttleRules.pairFirstDelaySeconds;
+    expect(await from('203.0.113.7')).toEqual({ outcome: 'throttled', retryAfterSeconds: wait });
+    expect(await from('198.51.100.2')).toEqual({ outcome: 'refused', reason: 'state' });
+    // Starting again from the throttled address waits too, before the provider is asked anything.
+    await saveSignOnConfig(deps, await actor(seeded.trustAdmin), seeded.trustId, { ...input, clientSecret: 's' });
+    const start = { email: 'alex@oak.example', redirectUri: 'https://pathways.example/sign-in/sso/callback' };
+    expect(await startSsoSignIn(deps, { ...start, clientAddress: '203.0.113.7' })).toEqual({
+      outcome: 'throttled',
+      retryAfterSeconds: wait,
+    });
+    const throttled = await database.kysely.selectFrom('audit_events').select('data').where('action', '=', 'auth.throttled').execute();
+    expect(throttled.map((e) => e.data)).toEqual([
+      { method: 'single-sign-on', clientAddress: '203.0.113.7', scope: 'pair', retryAfterSeconds: wait },
+    ]);
+    const refusals = await database.kysely.selectFrom('audit_events').select('id').where('action', '=', 'sign_in.sso_refused').execute();
+    expect(refusals).toHaveLength(throttleRules.perPair + 1);
+    now = new Date(now.getTime() + wait * 1000);
+    expect(await from('203.0.113.7')).toEqual({ outcome: 'refused', reason: 'state' });
   });
 });

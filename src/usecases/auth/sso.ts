@@ -8,11 +8,11 @@ import { audit } from '../../store/audit.ts';
 import { invitations } from '../../store/invitations.ts';
 import { oidc, type SignOnConfigRecord } from '../../store/oidc.ts';
 import { organisations } from '../../store/organisations.ts';
-import { sessions } from '../../store/sessions.ts';
 import type { Tables } from '../../store/tables.ts';
 import { authorize } from '../authorize.ts';
 import { decryptSecret, encryptSecret, type Keys } from '../secrets.ts';
 import { startSession } from './sessions.ts';
+import { admitAttempt, attemptSucceeded } from './sign-in-throttle.ts';
 
 export type SsoDeps = {
   db: Kysely<Tables>;
@@ -172,7 +172,8 @@ export type SsoRefusal = 'no-email' | 'wrong-domain' | 'unverified-email' | 'no-
 
 export type SsoOutcome =
   | { outcome: 'signed-in'; token: string; userId: string; trustId: string; linked: boolean }
-  | { outcome: 'refused'; reason: SsoRefusal };
+  | { outcome: 'refused'; reason: SsoRefusal }
+  | { outcome: 'throttled'; retryAfterSeconds: number };
 
 const openPending = (deps: SsoDeps, sealed: string | undefined): Pending | undefined => {
   if (!sealed) return undefined;
@@ -199,13 +200,26 @@ const stringClaim = (value: unknown) => (typeof value === 'string' && value.leng
 /**
  * Finishes a sign-in: openid-client checks the state, PKCE, nonce and the ID token; the claims decide
  * (decideOidcLink) whether a known identity signs in, a first sign-in links to the invited account, or
- * the sign-in is refused. Every outcome is audited.
+ * the sign-in is refused. Every outcome is audited. Callbacks are throttled per client address like
+ * password sign-in (each refusal counts as a failure), before anything is asked of the provider.
  */
 export const completeSsoSignIn = async (
   deps: SsoDeps,
   input: { pendingCookie: string | undefined; callbackUrl: URL; clientAddress: string | null; userAgent: string | null },
 ): Promise<SsoOutcome> => {
   const pending = openPending(deps, input.pendingCookie);
+  const attempt = {
+    method: 'single-sign-on',
+    clientAddress: input.clientAddress ?? 'unknown',
+    trustId: pending?.trustId ?? null,
+    userId: null,
+  } as const;
+  const admitted = await admitAttempt(
+    { db: deps.db, auditKey: deps.keys.auditKey, requestId: deps.requestId ?? null },
+    attempt,
+    deps.clock(),
+  );
+  if (!admitted.admitted) return { outcome: 'throttled', retryAfterSeconds: admitted.retryAfterSeconds };
   const refuse = async (reason: SsoRefusal, trustId: string | null, data: Record<string, unknown> = {}): Promise<SsoOutcome> => {
     await audit(deps.db, deps.keys.auditKey).record({
       trustId,
@@ -290,7 +304,7 @@ export const completeSsoSignIn = async (
       },
       now,
     );
-    await sessions(tx).markViaSso(sessionId);
+    await attemptSucceeded(tx, admitted.attemptId);
     const log = audit(tx, deps.keys.auditKey);
     if (decision.outcome === 'link')
       await log.record({
@@ -302,6 +316,7 @@ export const completeSsoSignIn = async (
         data: { before: null, after: { identity: decision.identity } },
         requestId: deps.requestId ?? null,
       });
+    // This event is the record that single sign-on started the session (the sessions table has no column for it).
     await log.record({
       trustId: pending.trustId,
       actor: decision.accountId,

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
 import type { Resource } from '../../domain/policy/resource.ts';
 import { directory } from '../../store/directory.ts';
+import { supervisionQueueHref } from '../apprenticeships/supervision-queue.ts';
 import { describeSignedInUser } from '../auth/sign-in.ts';
 import { emptyScope, scopeOf } from '../people/scope.ts';
 import type { PortfolioDeps } from '../portfolio/deps.ts';
@@ -26,7 +27,8 @@ export type MyProgress = {
   evidenceDrafts: number;
   evidenceReturned: number;
   evidenceAwaitingDecision: number;
-  cpdHours: number;
+  /** CPD recorded this academic year, in minutes (the page says it in hours and minutes). */
+  cpdMinutes: number;
   academicYear: string;
   trainingExpired: number;
   trainingExpiringSoon: number;
@@ -72,7 +74,7 @@ const myProgress = async (deps: PortfolioDeps, actor: Actor, personId: string): 
     evidenceDrafts: overview.counts.evidenceDrafts,
     evidenceReturned: overview.counts.evidenceReturned,
     evidenceAwaitingDecision: overview.counts.evidenceAwaitingDecision,
-    cpdHours: Math.round((overview.counts.cpdMinutesInYear / 60) * 10) / 10,
+    cpdMinutes: overview.counts.cpdMinutesInYear,
     academicYear: overview.academicYear,
     trainingExpired: overview.counts.trainingExpired,
     trainingExpiringSoon: overview.counts.trainingExpiringSoon,
@@ -84,6 +86,10 @@ const myProgress = async (deps: PortfolioDeps, actor: Actor, personId: string): 
       { href: `${portfolio}/evidence`, text: 'My evidence' },
       { href: `${portfolio}/cpd`, text: 'My CPD log' },
       { href: `${portfolio}/training`, text: 'My mandatory training' },
+      // An Associate Teacher who supervises colleagues reviews their submitted evidence.
+      ...((actor.superviseeIds ?? []).some((id) => id !== personId)
+        ? [{ href: supervisionQueueHref, text: 'My supervisees’ evidence', hint: 'Colleagues you supervise as an Associate Teacher' }]
+        : []),
     ],
   };
 };
@@ -127,6 +133,12 @@ const organisationTasks = async (deps: PortfolioDeps, actor: Actor): Promise<Org
         href: `/organisations/${organisation.id}/training`,
         text: 'Training compliance',
         hint: 'Who is out of date or expiring',
+      });
+    if (allowed(actor, 'organisation.readInsight', here))
+      links.push({
+        href: organisation.kind === 'trust' ? '/insight' : `/insight?school=${organisation.id}`,
+        text: 'Workforce dashboard and reports',
+        hint: 'Headcount, qualifications, training and the evidence backlog',
       });
     if (allowed(actor, 'organisation.manageTraining', here))
       links.push({ href: `/organisations/${organisation.id}/training/settings`, text: 'Training kinds and how long each lasts' });

@@ -8,7 +8,8 @@ export type NavigationItem = { href: string; text: string; activeWithin?: string
 /**
  * The signed-in areas a user may open, for the header: shown by permission, never as dead ends, and few
  * enough to sit on one row of a laptop screen. Everything else a role may use is linked from its home
- * (`/home`): the team, organisation tasks, users and invitations, the outbox, the audit log, partnerships.
+ * (`/home`): the team, organisation tasks (the school or trust's own page among them), users and invitations,
+ * the outbox, the audit log, partnerships.
  * Notifications and the account sit in the header's account menu.
  */
 export const directoryNavigation = (actor: Actor): NavigationItem[] => {
@@ -25,10 +26,11 @@ export const directoryNavigation = (actor: Actor): NavigationItem[] => {
   const people = scopeOf(actor, 'person.read');
   if (people.trustIds.length + people.organisationIds.length > 0 || people.personIds.some((id) => id !== actor.personId))
     items.push({ href: '/people', text: 'Staff', ...(ownPortfolio ? { notWithin: ownPortfolio } : {}) });
-  const home = actor.assignments.find(
-    (a) => can(actor, 'organisation.update', { type: 'organisation', trustId: a.trustId, organisationId: a.organisationId }).allowed,
+  // Workforce insight: the dashboards of a school, a trust or a partnership (src/usecases/insight).
+  const insight = actor.assignments.some(
+    (a) => can(actor, 'organisation.readInsight', { type: 'organisation', trustId: a.trustId, organisationId: a.organisationId }).allowed,
   );
-  if (home) items.push({ href: `/organisations/${home.organisationId}`, text: 'Organisation' });
+  if (insight || actor.partnershipIds.length > 0) items.push({ href: '/insight', text: 'Workforce', activeWithin: '/insight' });
   // Partnership teaching: coordinators open their partnerships' deployments, engagements and impact.
   if (actor.partnershipIds.length > 0) items.push({ href: '/partnerships', text: 'Partnerships', activeWithin: '/partnerships' });
   // Apprenticeships: the provider's assessors have a caseload; the employer's admins see their apprentices.

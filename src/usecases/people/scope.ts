@@ -33,6 +33,8 @@ export const scopeOf = (actor: Actor | Anonymous, action: Action): Scope => {
       }
       if (grant.scope === 'reports') scope.personIds.push(...actor.reportIds);
       if (grant.scope === 'apprentices') scope.personIds.push(...actor.apprenticeIds);
+      if (grant.scope === 'supervisees') scope.personIds.push(...(actor.superviseeIds ?? []));
+      if (grant.scope === 'decidingSupervisees') scope.personIds.push(...(actor.decidingSuperviseeIds ?? []));
     }
   }
   const unique = (ids: string[]) => [...new Set(ids)];

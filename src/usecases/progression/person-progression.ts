@@ -51,11 +51,14 @@ export const routeForPerson = async (
   personId: string,
   goal: string,
   options: GoalOptions = {},
+  hoursPerWeekForStudy?: number,
 ): Promise<PersonRoute> => {
   const subject = await storedPersonState(deps, actor, personId);
   target(goal, 'goal', deps.catalogue);
   checkOption(options.option, deps.catalogue);
-  return { ...subject, plan: route(subject.state, goal, deps.catalogue, goalOf(options)) };
+  // Study hours are asked when planning (nothing stores them): they turn lengths into part-time ones.
+  const state = hoursPerWeekForStudy ? { ...subject.state, hoursPerWeekForStudy } : subject.state;
+  return { ...subject, plan: route(state, goal, deps.catalogue, goalOf(options)) };
 };
 
 /** The roles that follow a role in the `precedes` graph (the next level, and any sideways move the data names). */

@@ -4,7 +4,13 @@ import type { ProgressionDeps } from './deps.ts';
 import { routeForPerson } from './person-progression.ts';
 import { storedPersonState } from './stored-person.ts';
 
-export type RouteAsked = { goal: string; option?: string | undefined; trainingPhase?: TrainingPhase | undefined };
+export type RouteAsked = {
+  goal: string;
+  option?: string | undefined;
+  trainingPhase?: TrainingPhase | undefined;
+  /** Hours a week the person can study, asked on the page (the stored record has none). */
+  hours?: number | undefined;
+};
 
 /**
  * "Plan my route": the person's stored state and what it is based on, and with a goal chosen, each
@@ -15,8 +21,15 @@ export const planRoutePage = async (deps: ProgressionDeps, actor: Actor, personI
     const described = await storedPersonState(deps, actor, personId);
     return { person: described.person, basis: described.basis };
   }
-  return routeForPerson(deps, actor, personId, asked.goal, {
-    ...(asked.option ? { option: asked.option } : {}),
-    ...(asked.trainingPhase ? { trainingPhase: asked.trainingPhase } : {}),
-  });
+  return routeForPerson(
+    deps,
+    actor,
+    personId,
+    asked.goal,
+    {
+      ...(asked.option ? { option: asked.option } : {}),
+      ...(asked.trainingPhase ? { trainingPhase: asked.trainingPhase } : {}),
+    },
+    asked.hours,
+  );
 };

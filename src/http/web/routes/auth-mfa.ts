@@ -13,7 +13,7 @@ const codeOf = (request: FastifyRequest) => CodeForm.parse(postedOf(request.body
 
 /** The second step of sign-in: set up an authenticator app (QR code, then recovery codes) or enter a code. */
 export const registerMfaRoutes = (app: FastifyInstance) => {
-  const renderEnrolment = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
+  const renderEnrolment = async (request: FastifyRequest, reply: FastifyReply, error?: string, status = error ? 400 : 200) => {
     const session = requirePendingSession(request, reply);
     if (!session) return reply;
     const enrolment = await beginMfaEnrolment(request.deps, session);
@@ -24,7 +24,7 @@ export const registerMfaRoutes = (app: FastifyInstance) => {
       reply,
       '../auth/mfa-set-up',
       { qrCode, secret: secretGroups, error, action: nextQuery(`${MFA_PATH}/set-up`, nextOf(request)) },
-      error ? 400 : 200,
+      status,
     );
   };
 
@@ -41,6 +41,10 @@ export const registerMfaRoutes = (app: FastifyInstance) => {
       return renderPage(request, reply, '../auth/recovery-codes', { recoveryCodes, next: nextOf(request) });
     } catch (error) {
       if (isAppError(error) && error.code === 'validation') return renderEnrolment(request, reply, error.message);
+      if (isAppError(error) && error.code === 'rate_limited') {
+        setRetryAfter(reply, error);
+        return renderEnrolment(request, reply, error.message, 429);
+      }
       throw error;
     }
   });

@@ -110,6 +110,11 @@ describe.each(testDatabaseKinds())('the signed-in home of each role on %s', (kin
     expect(home).toContain('data-testid="home-next-steps"');
     expect(home).toMatch(/Next step: [^<]+<\/dt>/);
     expect(home).toContain('CPD this year');
+    // CPD time in hours and minutes, as the CPD log says it, never as a decimal of hours.
+    expect(home).toMatch(
+      /CPD this year \([^)]*\)<\/dt>\s*<dd class="govuk-summary-list__value">(\d+ hours?|\d+ minutes?|\d+ hours? \d+ minutes?)<\/dd>/,
+    );
+    expect(home).not.toMatch(/\d\.\d+ hours/);
     for (const href of ['/me/next-step', '/me/route', '/me/role-fit']) expect(home).toContain(`href="${href}"`);
     expect(home).not.toContain('data-testid="home-organisation-tasks"');
     expect(home).not.toContain('data-testid="home-review"');

@@ -23,6 +23,17 @@ const routeQuery = (choices: ReturnType<typeof exploreChoices>) =>
       .optional()
       .refine((p) => !p || TrainingPhase.safeParse(p).success, 'Select primary or secondary')
       .transform((p) => TrainingPhase.safeParse(p).data),
+    // The hours a week the person can study: lengths become part-time (or derived from learning hours), as the explorer does.
+    hours: z
+      .string()
+      .trim()
+      .max(10, 'Enter study hours per week as a number from 1 to 80')
+      .optional()
+      .refine(
+        (h) => !h || (Number.isFinite(Number(h)) && Number(h) > 0 && Number(h) <= 80),
+        'Enter study hours per week as a number from 1 to 80',
+      )
+      .transform((h) => (h ? Number(h) : undefined)),
   });
 
 /** "Plan my route": a goal picker, and each route to the goal in the step-by-step pattern. */
@@ -41,6 +52,7 @@ export const registerPlanRouteRoutes = (app: FastifyInstance) => {
       goal: goal?.goal,
       option: asked.option || undefined,
       trainingPhase: asked.trainingPhase,
+      hours: asked.hours,
     };
     const errors = query.ok ? noErrors() : query.errors;
     return renderPage(request, reply, '../progression/plan-route', { ...shown, ...page, ...errors }, query.ok ? 200 : 400);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicBaseUrl } from '../../../usecases/auth/password-reset.ts';
+import { signInThrottledMessage } from '../../../usecases/auth/sign-in.ts';
 import { completeSsoSignIn, type SsoRefusal, ssoPendingMinutes } from '../../../usecases/auth/sso.ts';
 import { startSsoSignIn } from '../../../usecases/auth/sso-start.ts';
 import type { AppContext } from '../../../usecases/context.ts';
@@ -56,8 +57,15 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
     }) as const;
   const base = () => publicBaseUrl(context.config);
   const view = (name: string) => `../sso/${name}`;
-  const renderStart = (request: FastifyRequest, reply: FastifyReply, email = '', errors: FormErrors = noErrors()) =>
-    renderPage(request, reply, view('start'), { email, ...errors }, errors.errorList.length > 0 ? 400 : 200);
+  const renderStart = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    email = '',
+    errors: FormErrors = noErrors(),
+    status = errors.errorList.length > 0 ? 400 : 200,
+  ) => renderPage(request, reply, view('start'), { email, ...errors }, status);
+  /** A throttled address is told how long to wait, in words and in Retry-After. */
+  const waitHeader = (reply: FastifyReply, retryAfterSeconds: number) => reply.header('retry-after', String(retryAfterSeconds));
 
   app.get(SSO_PATH, (request, reply) => renderStart(request, reply));
 
@@ -65,7 +73,16 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
     const form = EmailForm.parse(request.body);
     const email = postedText(form.posted, 'email').trim();
     if (!form.ok) return renderStart(request, reply, email, form.errors);
-    const started = await startSsoSignIn(request.deps, { email: form.values.email, redirectUri: `${base()}${SSO_PATH}/callback` });
+    const started = await startSsoSignIn(request.deps, {
+      email: form.values.email,
+      redirectUri: `${base()}${SSO_PATH}/callback`,
+      clientAddress: request.ip,
+    });
+    if (started.outcome === 'throttled') {
+      waitHeader(reply, started.retryAfterSeconds);
+      const text = signInThrottledMessage(started.retryAfterSeconds);
+      return renderStart(request, reply, email, formErrorsOf([{ field: 'email', text }]), 429);
+    }
     if (started.outcome === 'not-set-up') {
       const text = 'Single sign-on is not set up for this email address. Sign in with your password, or ask your school administrator';
       return renderStart(request, reply, email, formErrorsOf([{ field: 'email', text }]));
@@ -87,6 +104,11 @@ export const registerSsoRoutes = async (app: FastifyInstance, context: AppContex
       clientAddress: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
     });
+    if (outcome.outcome === 'throttled') {
+      waitHeader(reply, outcome.retryAfterSeconds);
+      const refusal = { title: 'Too many failed attempts to sign in', body: `${signInThrottledMessage(outcome.retryAfterSeconds)}.` };
+      return renderPage(request, reply, view('refused'), { refusal, reason: 'throttled' }, 429);
+    }
     if (outcome.outcome === 'refused')
       return renderPage(
         request,

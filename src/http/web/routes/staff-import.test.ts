@@ -75,24 +75,34 @@ describe.each(testDatabaseKinds())('staff import wizard on %s', (kind) => {
     });
   };
 
-  it('keeps answering /health within 100 ms while hostile workbooks are read, then refuses them clearly', async () => {
+  it('keeps answering /health all the while hostile workbooks are read in a worker, then refuses them clearly', async () => {
     const base = `/schools/${school['Riverside Academy']}/import`;
-    const farCell = uploadBytes(base, farCellWorkbook(), 'staff.xlsx');
+    const started = performance.now();
     let bombDone = false;
+    const farCell = uploadBytes(base, farCellWorkbook(), 'staff.xlsx');
     const bomb = uploadBytes(base, zipBombWorkbook(420, 'lie'), 'bomb.xlsx').finally(() => {
       bombDone = true;
     });
-    const timings: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
+    // Probe back to back until the bomb is refused: when each probe was answered, and how long it took.
+    const answeredAt: number[] = [];
+    const latencies: number[] = [];
+    while (!bombDone) {
+      const sent = performance.now();
       const health = await app.inject({ method: 'GET', url: '/health' });
-      timings.push(performance.now() - started);
       expect(health.statusCode).toBe(200);
-      await new Promise((r) => setTimeout(r, 10));
+      if (bombDone) break;
+      answeredAt.push(performance.now());
+      latencies.push(performance.now() - sent);
+      await new Promise((r) => setTimeout(r, 2));
     }
-    // The health checks ran while the bomb was still being read.
-    expect(bombDone).toBe(false);
-    expect(Math.max(...timings)).toBeLessThan(100);
+    const reading = performance.now() - started;
+    // Read on the event loop, the bomb would hold it for nearly all of `reading`: one long silence, few probes.
+    // In a worker the probes keep coming: many of them, none waiting more than a fraction of the read.
+    const gaps = answeredAt.map((at, i) => at - (answeredAt[i - 1] ?? started));
+    expect(answeredAt.length).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...gaps)).toBeLessThan(reading / 4);
+    const median = [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length / 2)] ?? Number.NaN;
+    expect(median).toBeLessThan(20); // the 100 ms figure is measured in bench/hostile-import.bench.ts
     const [far, bombed] = await Promise.all([farCell, bomb]);
     expect(far.statusCode).toBe(400);
     expect(far.body).toMatch(/staff\.xlsx: the sheet declares 1,048,576 rows; the import takes at most 20,000/);

@@ -1,6 +1,7 @@
 import { AppError } from '../../../contracts/errors.ts';
 import { EvidenceDecision } from '../../../contracts/portfolio/evidence.ts';
 import { decide } from '../../../domain/evidence/workflow.ts';
+import type { Action } from '../../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../../domain/policy/actor.ts';
 import { audit } from '../../../store/audit.ts';
 import { evidence } from '../../../store/evidence.ts';
@@ -13,7 +14,9 @@ import { fieldDetails } from './write-evidence.ts';
 /**
  * The line manager (or the apprentice's assessor) decides each claim: accepted claims record a
  * judgement "met" on this evidence. Claims, judgements, audit events and the author's notification
- * are written in one transaction, so a failure leaves nothing half-decided.
+ * are written in one transaction, so a failure leaves nothing half-decided. An Associate Teacher
+ * deciding a supervisee's evidence passes the supervision permission and `decidedAs: 'supervisor'`,
+ * which the audit event records.
  */
 export const decideEvidence = async (
   deps: PortfolioDeps,
@@ -21,8 +24,9 @@ export const decideEvidence = async (
   personId: string,
   evidenceId: string,
   raw: unknown,
+  as: { permission: Action; decidedAs: 'supervisor' } | null = null,
 ): Promise<void> => {
-  const { subject, item } = await loadEvidence(deps, actor, personId, evidenceId, 'person.decideEvidence');
+  const { subject, item } = await loadEvidence(deps, actor, personId, evidenceId, as?.permission ?? 'person.decideEvidence');
   const user = userOf(actor);
   const parsed = EvidenceDecision.safeParse(raw);
   if (!parsed.success) throw new AppError('validation', 'Check the decisions', fieldDetails(parsed.error.issues));
@@ -61,6 +65,7 @@ export const decideEvidence = async (
       data: {
         before: { status: item.status, claims: item.claims.map((c) => `${c.itemCode}:${c.status}`) },
         after: { status: 'decided', decisions: result.value.decided },
+        ...(as ? { decidedAs: as.decidedAs } : {}),
       },
       requestId: deps.requestId ?? null,
     });

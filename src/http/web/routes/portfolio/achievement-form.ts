@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { higherEducationKinds } from '../../../../domain/achievement-check.ts';
 import { qualificationLevelName, qualificationLevelRank } from '../../../../domain/achievements.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
+import { dateInput, defineForm, type Posted, postedText } from '../../kit/index.ts';
 
 /** The add-achievement form: its posted fields, the use-case input they make, and the pickers it shows. */
 
@@ -15,62 +17,51 @@ export const kindHeadings: Record<AchievementFormKind, string> = {
   degree: 'Add a degree or higher education credits',
 };
 
-export type AchievementFormValues = {
-  source: string;
-  qualificationId: string;
-  title: string;
-  level: string;
-  awardingOrganisation: string;
-  credits: string;
-  code: string;
-  subject: string;
-  schemeGrade: string;
-  degree: string;
-  degreeSubject: string;
-  institution: string;
-  'achievedOn-day': string;
-  'achievedOn-month': string;
-  'achievedOn-year': string;
-};
+/** A field as typed, trimmed: the contract checks what it says, so a bad value reaches it and it says why. */
+const typed = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((value) => value?.trim() ?? '');
 
-/** The posted fields, trimmed and kept as typed so a refused form shows them again. */
-export const achievementFormValues = (body: unknown): AchievementFormValues => {
-  const form = typeof body === 'object' && body !== null ? body : {};
-  const field = (name: string) => {
-    const value = name in form ? Reflect.get(form, name) : undefined;
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  return {
-    source: field('source'),
-    qualificationId: field('qualificationId'),
-    title: field('title'),
-    level: field('level'),
-    awardingOrganisation: field('awardingOrganisation'),
-    credits: field('credits'),
-    code: field('code'),
-    subject: field('subject'),
-    schemeGrade: field('schemeGrade'),
-    degree: field('degree'),
-    degreeSubject: field('degreeSubject'),
-    institution: field('institution'),
-    'achievedOn-day': field('achievedOn-day'),
-    'achievedOn-month': field('achievedOn-month'),
-    'achievedOn-year': field('achievedOn-year'),
-  };
-};
+/** The add-achievement form; the date is a GOV.UK date input (optional for a grade, required by the contract otherwise). */
+export const AchievementForm = defineForm(
+  z.object({
+    source: typed,
+    qualificationId: typed,
+    title: typed,
+    level: typed,
+    awardingOrganisation: typed,
+    credits: typed,
+    code: typed,
+    subject: typed,
+    schemeGrade: typed,
+    degree: typed,
+    degreeSubject: typed,
+    institution: typed,
+    achievedOn: dateInput(z.string().optional(), { name: 'The date achieved' }),
+  }),
+);
+export type AchievementFormValues = z.output<typeof AchievementForm.schema>;
 
-const dateOf = (v: AchievementFormValues): string | undefined => {
-  const [day, month, year] = [v['achievedOn-day'], v['achievedOn-month'], v['achievedOn-year']];
-  if (!day && !month && !year) return undefined;
-  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-};
+/** The fields as typed, to fill the form in again (the date as its three parts). */
+export const achievementFormShown = (posted: Posted): Record<string, string> =>
+  Object.fromEntries(
+    [
+      ...Object.keys(AchievementForm.schema.shape).filter((name) => name !== 'achievedOn'),
+      'achievedOn-day',
+      'achievedOn-month',
+      'achievedOn-year',
+    ].map((name) => [name, postedText(posted, name).trim()]),
+  );
+
 const optional = (s: string) => (s === '' ? undefined : s);
 const numberOf = (s: string) => (s === '' ? undefined : /^\d+$/.test(s) ? Number(s) : s);
 const levelOf = (s: string) => (s === '' ? undefined : /^E[1-3]$/.test(s) ? s : numberOf(s));
 
 /** The use-case input the form's fields make (the contract checks it; bad numbers stay strings so it says why). */
 export const achievementInputOf = (kind: AchievementFormKind, v: AchievementFormValues): Record<string, unknown> => {
-  const achievedOn = dateOf(v) ?? '';
+  const achievedOn = v.achievedOn ?? '';
   const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined));
   switch (kind) {
     case 'qualification':
@@ -96,7 +87,7 @@ export const achievementInputOf = (kind: AchievementFormKind, v: AchievementForm
       });
     case 'subject': {
       const [scheme = '', grade = ''] = v.schemeGrade.split('::');
-      return drop({ kind, subject: v.subject, scheme, grade, achievedOn: dateOf(v) });
+      return drop({ kind, subject: v.subject, scheme, grade, achievedOn: v.achievedOn });
     }
     case 'degree':
       return drop({

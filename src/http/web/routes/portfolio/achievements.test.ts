@@ -72,6 +72,20 @@ describe.each(testDatabaseKinds())('achievements pages and API on %s', (kind) =>
     expect(posted.body).toContain('href="#schemeGrade"');
   });
 
+  it('names the part missing from a partly typed date and keeps what was typed', async () => {
+    const posted = await postForm(
+      app,
+      `/people/${own.reportId}/portfolio/achievements/new?kind=unit`,
+      'title=Supporting+maths&level=2&credits=5&achievedOn-day=3&achievedOn-year=2026',
+      cookies.staff ?? '',
+    );
+    expect(posted.statusCode).toBe(400);
+    expect(posted.body).toContain('The date achieved must include a month');
+    expect(posted.body).toContain('href="#achievedOn-day"');
+    expect(posted.body).toContain('value="Supporting maths"');
+    expect((await page(cookies.staff ?? '')).body).not.toContain('Supporting maths');
+  });
+
   it('records a grade and the flags, and removes an achievement', async () => {
     expect(
       (

@@ -16,13 +16,24 @@ import {
   recordExternalHltaStatusOnPage,
 } from '../../../../usecases/portfolio/pages/achievements-page.ts';
 import { govukDate } from '../../dates.ts';
-import { type PageDeps, paramsOf, queryOf, renderPage, signedInPage } from '../../kit/index.ts';
 import {
+  dateInput,
+  defineForm,
+  type FieldError,
+  type PageDeps,
+  type Posted,
+  paramsOf,
+  postedText,
+  queryOf,
+  renderPage,
+  signedInPage,
+} from '../../kit/index.ts';
+import {
+  AchievementForm,
   type AchievementFormKind,
-  type AchievementFormValues,
   achievementFormErrors,
   achievementFormKinds,
-  achievementFormValues,
+  achievementFormShown,
   achievementInputOf,
   degreeItems,
   gradeGroups,
@@ -45,8 +56,23 @@ const PageQuery = z.object({
 const NewQuery = z.object({ kind: z.enum(achievementFormKinds).catch('qualification') });
 
 const base = (personId: string) => `/people/${personId}/portfolio/achievements`;
-const dateOfParts = (day: string, month: string, year: string) =>
-  `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+
+/** The headteacher's award of HLTA status: the date of the award. */
+const AwardForm = defineForm(z.object({ awardedOn: dateInput(z.string().optional(), { name: 'The date of the award' }) }));
+/** HLTA status from external assessment: who assessed it, when, and the certificate. */
+const optionalText = z.string().trim().max(200, 'Use 200 characters or fewer').optional();
+const ExternalHltaForm = defineForm(
+  z.object({
+    provider: optionalText,
+    assessedOn: dateInput(z.string().optional(), { name: 'The date of the assessment' }),
+    awardedOn: dateInput(z.string().optional(), { name: 'The date HLTA status was awarded' }),
+    certificateNumber: optionalText,
+  }),
+);
+/** The posted fields named, as typed, to fill a form in again. */
+const typedOf = (posted: Posted, names: readonly string[]) =>
+  Object.fromEntries(names.map((name) => [name, postedText(posted, name).trim()]));
+const datePartNames = (name: string) => [`${name}-day`, `${name}-month`, `${name}-year`];
 
 /** One line describing an achievement, in the page's words. */
 const describeAchievement = (d: AchievementDetails, catalogue: Catalogue): { title: string; meta: string[] } => {
@@ -123,8 +149,8 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
       personId: string;
       personName: string;
       kind: AchievementFormKind;
-      values: AchievementFormValues;
-      errors: ReturnType<typeof achievementFormErrors>;
+      values: Record<string, string>;
+      errors: readonly Pick<FieldError, 'field' | 'href' | 'text'>[];
     },
   ) =>
     renderPage(
@@ -136,10 +162,10 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
         heading: kindHeadings[view.kind],
         action: `${base(view.personId)}/new?kind=${view.kind}`,
         back: base(view.personId),
-        qualificationGroups: qualificationGroups(deps.catalogue, view.values.qualificationId),
-        gradeGroups: gradeGroups(deps.catalogue, view.values.schemeGrade),
-        levelItems: levelItems(view.kind, view.values.level),
-        degreeItems: degreeItems(deps.catalogue, view.values.degree),
+        qualificationGroups: qualificationGroups(deps.catalogue, view.values.qualificationId ?? ''),
+        gradeGroups: gradeGroups(deps.catalogue, view.values.schemeGrade ?? ''),
+        levelItems: levelItems(view.kind, view.values.level ?? ''),
+        degreeItems: degreeItems(deps.catalogue, view.values.degree ?? ''),
       },
       view.errors.length > 0 ? 400 : 200,
     );
@@ -232,7 +258,7 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
         personId: page.person.id,
         personName: page.person.name,
         kind,
-        values: achievementFormValues({ source: 'catalogue' }),
+        values: achievementFormShown({ source: 'catalogue' }),
         errors: [],
       });
     }),
@@ -243,8 +269,19 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
     signedInPage(async ({ request, reply, actor, deps }) => {
       const { id } = paramsOf(PersonParams, request);
       const { kind } = queryOf(NewQuery, request).query;
-      const values = achievementFormValues(request.body);
-      const outcome = await addAchievementOnPage(deps, actor, id, achievementInputOf(kind, values));
+      const form = AchievementForm.parse(request.body);
+      const values = achievementFormShown(form.posted);
+      if (!form.ok) {
+        const page = await newAchievementPage(deps, actor, id);
+        return renderForm(request, reply, deps, {
+          personId: page.person.id,
+          personName: page.person.name,
+          kind,
+          values,
+          errors: form.errors.errorList,
+        });
+      }
+      const outcome = await addAchievementOnPage(deps, actor, id, achievementInputOf(kind, form.values));
       if (!outcome.saved)
         return renderForm(request, reply, deps, {
           personId: outcome.page.person.id,
@@ -279,15 +316,18 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
     '/people/:id/portfolio/achievements/hlta-status',
     signedInPage(async ({ request, reply, actor, deps }) => {
       const { id } = paramsOf(PersonParams, request);
-      const part = z.string().trim().max(4).catch('');
-      const form = z.object({ 'awardedOn-day': part, 'awardedOn-month': part, 'awardedOn-year': part }).parse(request.body ?? {});
-      const awardedOn = dateOfParts(form['awardedOn-day'], form['awardedOn-month'], form['awardedOn-year']);
-      const outcome = await awardHltaStatusOnPage(deps, actor, id, { awardedOn });
+      const form = AwardForm.parse(request.body);
+      const typed = typedOf(form.posted, datePartNames('awardedOn'));
+      if (!form.ok)
+        return renderList(request, reply, deps, await achievementsPage(deps, actor, id), {
+          award: { error: form.errors.fieldErrors.awardedOn ?? null, ...typed },
+        });
+      const outcome = await awardHltaStatusOnPage(deps, actor, id, { awardedOn: form.values.awardedOn ?? '' });
       if (!outcome.saved) {
         const { refusal } = outcome;
         const reason = refusal.code === 'validation' ? refusal.details[0]?.reason : undefined;
         return renderList(request, reply, deps, outcome.page, {
-          award: { error: reason ? `${refusal.message}: ${reason}` : refusal.message, ...form },
+          award: { error: reason ? `${refusal.message}: ${reason}` : refusal.message, ...typed },
         });
       }
       return reply.redirectWithFlash(`${base(id)}#hlta`, 'HLTA status awarded');
@@ -298,26 +338,18 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
     '/people/:id/portfolio/achievements/hlta-status/external',
     signedInPage(async ({ request, reply, actor, deps }) => {
       const { id } = paramsOf(PersonParams, request);
-      const part = z.string().trim().max(200).catch('');
-      const form = z
-        .object({
-          provider: part,
-          certificateNumber: part,
-          'assessedOn-day': part,
-          'assessedOn-month': part,
-          'assessedOn-year': part,
-          'awardedOn-day': part,
-          'awardedOn-month': part,
-          'awardedOn-year': part,
-        })
-        .parse(request.body ?? {});
-      const dateOf = (prefix: 'assessedOn' | 'awardedOn') =>
-        dateOfParts(form[`${prefix}-day`], form[`${prefix}-month`], form[`${prefix}-year`]);
+      const form = ExternalHltaForm.parse(request.body);
+      const typed = typedOf(form.posted, ['provider', 'certificateNumber', ...datePartNames('assessedOn'), ...datePartNames('awardedOn')]);
+      if (!form.ok)
+        return renderList(request, reply, deps, await achievementsPage(deps, actor, id), {
+          external: { errors: form.errors.fieldErrors, values: typed },
+        });
+      const { provider, assessedOn, awardedOn, certificateNumber } = form.values;
       const outcome = await recordExternalHltaStatusOnPage(deps, actor, id, {
-        provider: form.provider,
-        assessedOn: dateOf('assessedOn'),
-        awardedOn: dateOf('awardedOn'),
-        ...(form.certificateNumber ? { certificateNumber: form.certificateNumber } : {}),
+        provider: provider ?? '',
+        assessedOn: assessedOn ?? '',
+        awardedOn: awardedOn ?? '',
+        ...(certificateNumber ? { certificateNumber } : {}),
       });
       if (!outcome.saved) {
         const { refusal } = outcome;
@@ -330,7 +362,7 @@ export const registerAchievementPages = (app: FastifyInstance, context: AppConte
                 ]),
               )
             : { provider: refusal.message };
-        return renderList(request, reply, deps, outcome.page, { external: { errors, values: form } });
+        return renderList(request, reply, deps, outcome.page, { external: { errors, values: typed } });
       }
       return reply.redirectWithFlash(`${base(id)}#hlta-external`, 'HLTA status from external assessment recorded');
     }),

@@ -4,18 +4,8 @@ import { academicYearOf } from '../../../../domain/academic-year.ts';
 import type { Catalogue } from '../../../../framework/catalogue.ts';
 import type { CpdLog } from '../../../../usecases/portfolio/cpd.ts';
 import { govukDate } from '../../dates.ts';
+import { durationText } from '../../durations.ts';
 import { hrefOfCode } from '../../links.ts';
-
-/** Minutes as people say them: "1 hour 30 minutes", "45 minutes", "0 hours". */
-export const durationText = (minutes: number): string => {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const parts = [
-    ...(hours > 0 || rest === 0 ? [`${hours} ${hours === 1 ? 'hour' : 'hours'}`] : []),
-    ...(rest > 0 ? [`${rest} ${rest === 1 ? 'minute' : 'minutes'}`] : []),
-  ];
-  return parts.join(' ');
-};
 
 /** An ISO calendar date as "1 September 2026". */
 export const dateText = (iso: string | null): string => govukDate(iso);

@@ -3,11 +3,19 @@ import { evidenceKindLabels, evidenceKinds } from '../../../../contracts/portfol
 import { dateInput, defineForm } from '../../kit/index.ts';
 
 /**
- * The evidence editor's fields as the kit's form toolkit knows them, to put a use-case's refusal beside
- * the field it names (the use-case checks the input against the evidence contract itself).
+ * The evidence editor's fields as the kit's form toolkit knows them: it joins the GOV.UK date input
+ * (saying which part is missing) and puts a use-case's refusal beside the field it names (the use-case
+ * checks the input against the evidence contract itself).
  */
+const typed = z.string().optional().catch(undefined);
 export const EvidenceForm = defineForm(
-  z.object({ kind: z.string(), title: z.string(), occurredOn: dateInput(z.string()), body: z.string(), claims: z.unknown() }),
+  z.object({
+    kind: typed,
+    title: typed,
+    occurredOn: dateInput(z.string().optional(), { name: 'The date' }),
+    body: typed,
+    claims: z.unknown().optional(),
+  }),
   { ids: { body: 'evidence-body' }, fallback: 'title' },
 );
 
@@ -34,12 +42,14 @@ export const evidenceFormValues = (body: unknown): EvidenceFormValues => {
   };
 };
 
-/** The use-case input of the editor's fields: the date parts joined as an ISO date (zod checks it is real). */
-export const evidenceInputOf = (v: EvidenceFormValues) => {
-  const pad = (s: string) => s.padStart(2, '0');
-  const occurredOn = v.day && v.month && v.year ? `${v.year.padStart(4, '0')}-${pad(v.month)}-${pad(v.day)}` : '';
-  return { kind: v.kind, title: v.title, occurredOn, body: v.body, claims: v.claims };
-};
+/** The use-case input of the editor's fields as typed, with the date the form toolkit read (the contract checks it is real). */
+export const evidenceInputOf = (v: EvidenceFormValues, occurredOn: string | undefined) => ({
+  kind: v.kind,
+  title: v.title,
+  occurredOn: occurredOn ?? '',
+  body: v.body,
+  claims: v.claims,
+});
 
 export const valuesOfStored = (e: { kind: string; title: string; occurredOn: string; body: string; claims: { itemCode: string }[] }) => {
   const [year = '', month = '', day = ''] = e.occurredOn.split('-');

@@ -142,7 +142,13 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
           ...view,
           suggest: action === 'suggest',
         });
-      const outcome = await saveNewEvidence(deps, actor, id, evidenceInputOf(values));
+      const read = EvidenceForm.parse(request.body);
+      if (!read.ok)
+        return renderEditor(request, reply, deps, await evidenceEditorPage(deps, actor, id, null), {
+          ...view,
+          errors: read.errors.errorList,
+        });
+      const outcome = await saveNewEvidence(deps, actor, id, evidenceInputOf(values, read.values.occurredOn));
       if (!outcome.saved)
         return renderEditor(request, reply, deps, outcome.page, { ...view, errors: EvidenceForm.errorsOf(outcome.refusal).errorList });
       return reply.redirectWithFlash(`${base(outcome.result.personId)}/${outcome.result.id}`, 'Draft saved');
@@ -191,7 +197,12 @@ const registerEditorPages = (app: FastifyInstance, context: AppContext) => {
         const page = await evidenceEditorPage(deps, actor, id, evidenceId);
         return renderEditor(request, reply, deps, page, { values: valuesOn(page), browse, suggest: action === 'suggest' });
       }
-      const outcome = await saveEvidenceChanges(deps, actor, id, evidenceId, evidenceInputOf(posted));
+      const read = EvidenceForm.parse(request.body);
+      if (!read.ok) {
+        const page = await evidenceEditorPage(deps, actor, id, evidenceId);
+        return renderEditor(request, reply, deps, page, { values: valuesOn(page), browse, errors: read.errors.errorList });
+      }
+      const outcome = await saveEvidenceChanges(deps, actor, id, evidenceId, evidenceInputOf(posted, read.values.occurredOn));
       if (!outcome.saved)
         return renderEditor(request, reply, deps, outcome.page, {
           values: valuesOn(outcome.page),

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { overviewPage } from '../../../../usecases/portfolio/pages/overview-page.ts';
 import { exportPortfolioPdf, exportPortfolioRecord } from '../../../../usecases/portfolio/portfolio-export.ts';
 import { teamOf } from '../../../../usecases/portfolio/team.ts';
+import { durationText } from '../../durations.ts';
 import { paramsOf, renderPage, signedInPage } from '../../kit/index.ts';
-import { durationText } from './cpd-view.ts';
 import { sendDownload } from './download.ts';
 import { progressRing } from './progress-ring.ts';
 

@@ -61,6 +61,22 @@ describe.each(testDatabaseKinds())('the mandatory training pages and API on %s',
     expect(response.body).toContain('href="#completedOn-day"');
   });
 
+  it('names the part missing from a partly typed date, keeps what was typed and records nothing', async () => {
+    const before = await get(`/people/${seeded.own.reportId}/portfolio/training`, 'staff');
+    const response = await postForm(
+      app,
+      `/people/${seeded.own.reportId}/portfolio/training`,
+      `kindId=${await kindId('first-aid')}&completedOn-day=3&completedOn-year=2026&provider=St+John`,
+      cookies.staff ?? '',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('The date completed must include a month');
+    expect(response.body).toContain('href="#completedOn-day"');
+    expect(response.body).toContain('value="St John"');
+    const after = await get(`/people/${seeded.own.reportId}/portfolio/training`, 'staff');
+    expect(after.body.match(/Completed /g)?.length ?? 0).toBe(before.body.match(/Completed /g)?.length ?? 0);
+  });
+
   it('shows the line manager the page without the form', async () => {
     const page = await get(`/people/${seeded.own.reportId}/portfolio/training`, 'line_manager');
     expect(page.statusCode).toBe(200);

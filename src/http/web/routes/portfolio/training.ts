@@ -14,20 +14,32 @@ import {
   trainingSettingsPage,
 } from '../../../../usecases/portfolio/pages/training-pages.ts';
 import { removeTraining, schoolTrainingCsv } from '../../../../usecases/portfolio/training.ts';
-import { paramsOf, queryOf, renderPage, signedInPage } from '../../kit/index.ts';
+import {
+  dateInput,
+  defineForm,
+  type FormErrors,
+  hasErrors,
+  noErrors,
+  type Posted,
+  paramsOf,
+  postedText,
+  queryOf,
+  renderPage,
+  signedInPage,
+} from '../../kit/index.ts';
 import { UPLOAD_ERROR_PARAMS } from './attachments.ts';
 
 const IdParams = z.object({ id: z.string() });
 const RecordParams = z.object({ id: z.string(), recordId: z.string() });
 const text = z.string().max(1000).optional();
-const RecordForm = z.object({
-  kindId: text,
-  'completedOn-day': text,
-  'completedOn-month': text,
-  'completedOn-year': text,
-  provider: text,
-});
-type RecordForm = z.infer<typeof RecordForm>;
+/** The completion form: the contract's fields, the date as a GOV.UK date input. */
+const RecordForm = defineForm(
+  z.object({
+    kindId: TrainingRecordInput.shape.kindId,
+    completedOn: dateInput(TrainingRecordInput.shape.completedOn.clone(), { name: 'The date completed' }),
+    provider: TrainingRecordInput.shape.provider,
+  }),
+);
 const SettingsForm = z.object({
   action: z.enum(['update', 'retire', 'restore', 'add']).optional(),
   kindId: text,
@@ -38,12 +50,6 @@ const SettingsForm = z.object({
 type Errors = Record<string, string>;
 
 const errorListOf = (errors: Errors) => Object.entries(errors).map(([field, message]) => ({ text: message, href: `#${field}` }));
-const pad = (value: string | undefined, size: number) => (value ?? '').trim().padStart(size, '0');
-const dateOf = (form: RecordForm) =>
-  form['completedOn-day'] || form['completedOn-month'] || form['completedOn-year']
-    ? `${pad(form['completedOn-year'], 4)}-${pad(form['completedOn-month'], 2)}-${pad(form['completedOn-day'], 2)}`
-    : '';
-const fieldOf = (where: string) => (where === 'completedOn' ? 'completedOn-day' : where);
 
 const tagOf = (status: { status: string; daysLeft?: number }) => {
   switch (status.status) {
@@ -74,13 +80,17 @@ export const registerTrainingPages = (app: FastifyInstance, context: AppContext)
     request: FastifyRequest,
     reply: FastifyReply,
     shown: PersonTrainingPage,
-    form: RecordForm = {},
-    errors: Errors = {},
+    posted: Posted = {},
+    errors: FormErrors = noErrors(),
   ) => {
     const query = queryOf(UploadQuery, request).query;
     const uploadError = query[UPLOAD_ERROR_PARAMS.message];
     const uploadFor = query[UPLOAD_ERROR_PARAMS.owner];
-    const allErrors = { ...errors, ...(uploadError && uploadFor ? { [`attachment-file-${uploadFor}`]: uploadError } : {}) };
+    const uploadField = `attachment-file-${uploadFor}`;
+    const errorList = [
+      ...errors.errorList,
+      ...(uploadError && uploadFor ? [{ field: uploadField, href: `#${uploadField}`, text: uploadError }] : []),
+    ];
     return renderPage(
       request,
       reply,
@@ -102,13 +112,13 @@ export const registerTrainingPages = (app: FastifyInstance, context: AppContext)
           { value: '', text: 'Choose the training' },
           ...shown.kinds
             .filter((k) => k.kind.retiredAt === null)
-            .map((k) => ({ value: k.kind.id, text: k.kind.title, selected: form.kindId === k.kind.id })),
+            .map((k) => ({ value: k.kind.id, text: k.kind.title, selected: postedText(posted, 'kindId') === k.kind.id })),
         ],
-        form,
-        errors: allErrors,
-        errorList: errorListOf(allErrors),
+        posted,
+        fieldErrors: errors.fieldErrors,
+        errorList,
       },
-      Object.keys(errors).length > 0 ? 400 : 200,
+      hasErrors(errors) ? 400 : 200,
     );
   };
 
@@ -123,17 +133,11 @@ export const registerTrainingPages = (app: FastifyInstance, context: AppContext)
     '/people/:id/portfolio/training',
     signedInPage(async ({ request, reply, actor, deps }) => {
       const { id } = paramsOf(IdParams, request);
-      const form = RecordForm.catch({}).parse(request.body ?? {});
-      const input = TrainingRecordInput.safeParse({ kindId: form.kindId ?? '', completedOn: dateOf(form), provider: form.provider });
-      if (!input.success) {
-        const errors = Object.fromEntries(input.error.issues.map((i) => [fieldOf(String(i.path[0] ?? 'kindId')), i.message]).reverse());
-        return showPerson(request, reply, await personTrainingPage(deps, actor, id, { forRecording: true }), form, errors);
-      }
-      const outcome = await recordTrainingOnPage(deps, actor, id, input.data);
-      if (!outcome.saved)
-        return showPerson(request, reply, outcome.page, form, {
-          [fieldOf(outcome.refusal.details[0]?.where ?? 'kindId')]: outcome.refusal.message,
-        });
+      const form = RecordForm.parse(request.body);
+      if (!form.ok)
+        return showPerson(request, reply, await personTrainingPage(deps, actor, id, { forRecording: true }), form.posted, form.errors);
+      const outcome = await recordTrainingOnPage(deps, actor, id, form.values);
+      if (!outcome.saved) return showPerson(request, reply, outcome.page, form.posted, RecordForm.errorsOf(outcome.refusal));
       return reply.redirectWithFlash(`/people/${encodeURIComponent(id)}/portfolio/training`, 'Training recorded');
     }),
   );
