@@ -11,13 +11,16 @@ import { useBrowserServer } from './support/use-server.ts';
 
 /**
  * An assessor approves off-the-job hours and the apprentice's Gateway to Completion turns ready, in
- * Chromium on the demo data. Chloe Martin (ST1414, SEND option, started 1 September 2025) has her
- * KSBs judged met, the employer's and the provider's confirmations, 182 approved off-the-job hours of
- * a 187-hour fixed minimum, and a login: she logs the last 5 hours, the assessor approves them, and
- * the chart, the table and the gateway show it. Screenshots under test-results/off-the-job/.
+ * Chromium on the demo data. Chloe Davies (ST1414, SEND option, started 1 September 2025, with a demo
+ * login) has her KSBs judged met, the employer's and the provider's confirmations, and 182 approved
+ * off-the-job hours of a 187-hour fixed minimum in place of the demo's log: she logs the last 5 hours,
+ * the assessor approves them, and the chart, the table and the gateway show it. Screenshots under
+ * test-results/off-the-job/.
  */
 
 const TODAY = new Date('2026-11-30T10:00:00Z');
+/** Chloe's demo login. */
+const CHLOE_EMAIL = 'chloe.davies@riverside-demo.example';
 
 /** Puts Chloe's enrolment where a real one would be five hours before its gateway, straight in the database. */
 const arrangeChloe = async (db: Kysely<Tables>, catalogue: Catalogue) => {
@@ -26,11 +29,6 @@ const arrangeChloe = async (db: Kysely<Tables>, catalogue: Catalogue) => {
     .innerJoin('people as p', 'p.id', 'e.person_id')
     .select(['e.id', 'e.trust_id', 'e.person_id', 'e.provider_id', 'p.organisation_id'])
     .where('p.given_name', '=', 'Chloe')
-    .executeTakeFirstOrThrow();
-  const amy = await db
-    .selectFrom('user_accounts')
-    .select(['password_hash'])
-    .where('email', '=', 'amy.clarke@riverside-demo.example')
     .executeTakeFirstOrThrow();
   const admin = await db
     .selectFrom('user_accounts')
@@ -42,28 +40,9 @@ const arrangeChloe = async (db: Kysely<Tables>, catalogue: Catalogue) => {
     .select('id')
     .where('email', '=', 'sam.okafor@northfield-demo.example')
     .executeTakeFirstOrThrow();
-  const chloeUser = crypto.randomUUID();
-  await db
-    .insertInto('user_accounts')
-    .values({
-      id: chloeUser,
-      trust_id: enrolment.trust_id,
-      person_id: enrolment.person_id,
-      email: 'chloe.martin.otj@riverside-demo.example',
-      password_hash: amy.password_hash,
-      is_demo: true,
-    })
-    .execute();
-  await db
-    .insertInto('role_assignments')
-    .values({
-      id: crypto.randomUUID(),
-      trust_id: enrolment.trust_id,
-      user_id: chloeUser,
-      role: 'staff',
-      organisation_id: enrolment.organisation_id,
-    })
-    .execute();
+  const chloe = await db.selectFrom('user_accounts').select('id').where('email', '=', CHLOE_EMAIL).executeTakeFirstOrThrow();
+  // The demo's own log of Chloe's training (approved, waiting and returned entries) gives way to the one arranged here.
+  await db.deleteFrom('off_the_job_entries').where('enrolment_id', '=', enrolment.id).execute();
   await db
     .updateTable('enrolments')
     .set({
@@ -114,14 +93,14 @@ const arrangeChloe = async (db: Kysely<Tables>, catalogue: Catalogue) => {
           feedback: null,
           decided_by: assessor.id,
           decided_at: at,
-          created_by: chloeUser,
+          created_by: chloe.id,
           created_at: at,
           updated_at: at,
         };
       }),
     )
     .execute();
-  return { enrolmentId: enrolment.id, chloeEmail: 'chloe.martin.otj@riverside-demo.example' };
+  return { enrolmentId: enrolment.id };
 };
 
 describe.skipIf(skipBrowserSuite)('an assessor approving off-the-job hours in Chromium', () => {
@@ -133,7 +112,7 @@ describe.skipIf(skipBrowserSuite)('an assessor approving off-the-job hours in Ch
   beforeAll(async () => {
     const arranged = await arrangeChloe(shared.server.context.database.kysely, shared.server.context.catalogue.current());
     enrolmentId = arranged.enrolmentId;
-    chloe = await signIn(shared.browser, shared.url, arranged.chloeEmail);
+    chloe = await signIn(shared.browser, shared.url, CHLOE_EMAIL);
     assessor = await signIn(shared.browser, shared.url, 'sam.okafor@northfield-demo.example');
   }, 120_000);
 

@@ -45,7 +45,11 @@ describe.skipIf(skipBrowserSuite)('the audit log in Chromium', () => {
     const log = new AuditLogPage(page);
     await log.open(shared.url);
     await log.filterByAction('Evidence decided');
-    await expect(log.entries().first().textContent()).resolves.toMatch(/Priya Shah[\s\S]+Amy Clarke’s evidence ‘/);
+    // Only decisions are listed, the demo's among them: Priya Shah deciding Amy Clarke's evidence.
+    const entries = await log.entries().allTextContents();
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry).toMatch(/evidence ‘/);
+    expect(entries).toContainEqual(expect.stringMatching(/Priya Shah[\s\S]+Amy Clarke’s evidence ‘/));
     await page.close();
   });
 });

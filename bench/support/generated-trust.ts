@@ -8,12 +8,14 @@
  * reused when its trust's `workforce.generated` event exists (recorded only after every school is
  * loaded); a half-loaded one (an interrupted load) is dropped and loaded again. Two benchmarks
  * starting at once take turns on an advisory lock on the server, so only one loads.
- * The embedded database (PGlite) is loaded into a fresh temporary folder each time.
+ * The embedded database (PGlite) is loaded into a fresh temporary folder each time
+ * (`generatedTrustOnPglite`), or once into a folder kept between runs (`reusedTrustOnPglite`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -165,6 +167,64 @@ export const generatedTrustOnPglite = async (options: { scale?: WorkforceScale; 
     await database.close();
   }
   return { kind: 'pglite', scale, seed, plan, dataDir, loaded: true, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+};
+
+/** Whether a process of this id is running (a load folder named after a dead one is a leftover). */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The generated workforce (trust scale by default) on the embedded database in a data folder kept
+ * between runs, as `generatedTrustOnPostgres` keeps its database: `PATHWAYS_BENCH_PGLITE_DIR`, else
+ * `<tmp>/pathways-bench-<scale>-seed<seed>-pglite`. It is loaded once into a folder beside it and
+ * renamed into place only when complete, so an interrupted load is never reused (its folder is
+ * removed by the next run); later runs apply pending migrations and reuse it. `dispose` keeps it.
+ */
+export const reusedTrustOnPglite = async (
+  options: { scale?: WorkforceScale; seed?: number; dir?: string } = {},
+): Promise<GeneratedTrust> => {
+  const scale = options.scale ?? 'trust';
+  const seed = options.seed ?? 1;
+  const dataDir = options.dir ?? process.env.PATHWAYS_BENCH_PGLITE_DIR ?? join(tmpdir(), `pathways-bench-${scale}-seed${seed}-pglite`);
+  const plan = planWorkforce({ scale, seed, proportions: await readWorkforceProportions() });
+  const loading = `${basename(dataDir)}.loading-`;
+  for (const name of await readdir(dirname(dataDir)).catch(() => [] as string[]))
+    if (name.startsWith(loading) && !alive(Number(name.slice(loading.length))))
+      await rm(join(dirname(dataDir), name), { recursive: true, force: true });
+  if (existsSync(join(dataDir, 'pglite', 'PG_VERSION'))) {
+    const database = await openDatabase({ dataDir, mode: 'server' });
+    try {
+      await migrate(database.kysely);
+    } finally {
+      await database.close();
+    }
+    say(`Reusing the generated ${scale} (seed ${seed}) already loaded into PGlite at ${dataDir}`);
+    return { kind: 'pglite', scale, seed, plan, dataDir, loaded: false, dispose: async () => {} };
+  }
+  const building = join(dirname(dataDir), `${loading}${process.pid}`);
+  const database = await openDatabase({ dataDir: building, mode: 'server' });
+  try {
+    await migrate(database.kysely);
+    say(`Loading the generated ${scale} (seed ${seed}) into PGlite once (at ${dataDir}); later runs reuse it`);
+    await loadInto(database, scale, seed);
+    await sql`ANALYZE`.execute(database.kysely);
+  } finally {
+    await database.close();
+  }
+  try {
+    await rename(building, dataDir);
+  } catch (error) {
+    // Another run finished loading first: its folder is as good as this one.
+    await rm(building, { recursive: true, force: true });
+    if (!existsSync(join(dataDir, 'pglite', 'PG_VERSION'))) throw error;
+  }
+  return { kind: 'pglite', scale, seed, plan, dataDir, loaded: true, dispose: async () => {} };
 };
 
 export type RunningServer = {

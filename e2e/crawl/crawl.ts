@@ -1,5 +1,8 @@
-import { appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SiteHeader } from '../pages/site-header.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -51,6 +54,23 @@ export const publicExplorerRoutes =
  */
 const outsideLayout = /^\/api\//;
 
+/**
+ * Whether this crawl is the first in the test run to reach the route, so the one that runs axe on it.
+ * Crawls of several roles run in parallel worker processes of one vitest run (their parent process):
+ * a marker folder per route, made atomically, claims it.
+ */
+const axeClaims = join(tmpdir(), `pathways-crawl-axe-${process.ppid}`);
+const firstToCheck = (route: string): boolean => {
+  mkdirSync(axeClaims, { recursive: true });
+  try {
+    mkdirSync(join(axeClaims, createHash('sha256').update(route).digest('hex').slice(0, 32)));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+};
+
 const viewport = { width: 1280, height: 800 };
 /** As the users are: in the UK, on a laptop. */
 const contextOptions = { viewport, locale: 'en-GB', timezoneId: 'Europe/London' };
@@ -58,12 +78,13 @@ const contextOptions = { viewport, locale: 'en-GB', timezoneId: 'Europe/London' 
 /**
  * Walks every page reachable by links from the visitor's home, as they would: GET only, same origin,
  * each path once and at most `perRoute` paths per route. Each page must answer without 403, 404 or a
- * server error, pass axe (no serious or critical violation), start its tab order with the skip link,
- * and show no item code without its wording, no internal id as a label and no developer wording.
- * Saves a screenshot of each page under test-results/crawl/<role>/ and returns what it found.
+ * server error, start its tab order with the skip link, and show no item code without its wording, no
+ * internal id as a label and no developer wording; each route's first page must pass axe (no serious or
+ * critical violation; once per test run, see `firstToCheck`). Saves a screenshot of each route's first
+ * page under test-results/crawl/<role>/ and returns what it found.
  */
 export const crawl = async (options: CrawlOptions): Promise<CrawlReport> => {
-  const { server, browser, visitor, perRoute = 3, maxPages = 300 } = options;
+  const { server, browser, visitor, perRoute = 2, maxPages = 300 } = options;
   const shared = visitor.email ? (options.sharedRoutes ?? publicExplorerRoutes) : undefined;
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
@@ -119,16 +140,20 @@ export const crawl = async (options: CrawlOptions): Promise<CrawlReport> => {
     report.pages.push(entry);
     if (visited.status >= 400) continue;
 
-    // axe looks at a route's first page: its other pages are the same template with other records.
-    if (count === 0 && !isShared && !outsideLayout.test(route))
+    // axe looks at a route's first page, once in a test run: its other pages, and the same page as another
+    // role sees it, are the same template with other records and other links.
+    if (count === 0 && !isShared && !outsideLayout.test(route) && firstToCheck(route))
       for (const violation of await timed('axe', () => seriousViolations(page))) problem(`axe: ${violation}`);
     if (!outsideLayout.test(route)) {
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
       if (first !== 'Skip to main content') problem(`the first Tab goes to "${first}", not the skip link`);
     }
-    entry.screenshot = `${folder}/${String(report.pages.length).padStart(3, '0')}-${slugOf(path)}.png`;
-    await timed('screenshot', () => page.screenshot({ path: entry.screenshot ?? '', fullPage: true }));
+    // One screenshot per route shows its template, for a person to look over.
+    if (count === 0) {
+      entry.screenshot = `${folder}/${String(report.pages.length).padStart(3, '0')}-${slugOf(path)}.png`;
+      await timed('screenshot', () => page.screenshot({ path: entry.screenshot ?? '', fullPage: true }));
+    }
     const header = await new SiteHeader(page).rows();
     if (header.rows > 1) problem(`the header wraps to ${header.rows} rows at ${viewport.width} px wide`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -15,7 +15,9 @@ import { registerImportCommands } from './import.ts';
 import { registerOtjCommands } from './otj.ts';
 import { registerPartnershipCommands } from './partnership.ts';
 import { registerProgressionCommands } from './progression.ts';
+import { registerProviderCommands } from './provider.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerTnaCommand } from './tna.ts';
 import { registerTrustCommands } from './trust.ts';
 
 export const buildProgram = (): Command => {
@@ -39,9 +41,11 @@ export const buildProgram = (): Command => {
   registerFrameworkCommands(program);
   registerAuditCommands(program);
   registerTrustCommands(program);
+  registerProviderCommands(program);
   registerDemoCommand(program);
   registerImportCommands(program);
   registerGatewayCommand(program);
+  registerTnaCommand(program);
   registerProgressionCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
   registerOtjCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });
   registerPartnershipCommands(program, { loadCatalogue: () => withCatalogue(readConfig({}), (source) => source.current()) });

@@ -28,6 +28,14 @@ export const PublicUrl = z
   )
   .transform((value) => new URL(value).origin);
 
+/** Shortest operator token a production instance accepts: 32 characters (`openssl rand -hex 32` gives 64). */
+export const operatorTokenMinLength = 32;
+
+/** An operator API token as configured: what an `Authorization: Bearer` header can carry. */
+export const OperatorToken = z.string().regex(/^[\x21-\x7e]+$/, {
+  error: 'must be printable ASCII without spaces (it is sent in an Authorization header), like the output of openssl rand -hex 32',
+});
+
 /** Server and CLI configuration, validated once at start. Precedence: flags → environment → defaults. */
 export const Config = z.object({
   port: port.default(3000),
@@ -56,6 +64,11 @@ export const Config = z.object({
     .int()
     .positive()
     .default(25 * 1024 * 1024),
+  /**
+   * The bearer token of the operator API (framework imports over HTTP); without it that API refuses
+   * every request. Sent in an Authorization header, so printable ASCII without spaces. Never logged.
+   */
+  operatorToken: OperatorToken.optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -77,6 +90,7 @@ export const readConfig = (flags: Partial<Record<keyof Config, unknown>>, env: E
     mailFrom: env.MAIL_FROM || undefined,
     importMaxBytes: env.PATHWAYS_IMPORT_MAX_BYTES || undefined,
     attachmentMaxBytes: env.PATHWAYS_ATTACHMENT_MAX_BYTES || undefined,
+    operatorToken: env.PATHWAYS_OPERATOR_TOKEN || undefined,
   };
   const merged = Object.fromEntries(Object.entries(fromEnv).map(([key, value]) => [key, flags[key as keyof Config] ?? value]));
   const parsed = Config.safeParse(merged);
@@ -96,6 +110,20 @@ export const requirePublicUrlInProduction = (config: Pick<Config, 'production' |
       where: 'publicUrl',
       reason:
         'set PATHWAYS_PUBLIC_URL (or pathways serve --public-url) to the address people use, like https://pathways.trust.org.uk: links in emails are built from it',
+    },
+  ]);
+};
+
+/**
+ * Refuses a production operator API with a guessable token: whoever holds it imports frameworks that
+ * every trust sees. Unset is fine (the operator API is then off); the token itself is never echoed.
+ */
+export const requireStrongOperatorTokenInProduction = (config: Pick<Config, 'production' | 'operatorToken'>): void => {
+  if (!config.production || config.operatorToken === undefined || config.operatorToken.length >= operatorTokenMinLength) return;
+  throw new AppError('config_invalid', `Production mode refuses an operator token shorter than ${operatorTokenMinLength} characters`, [
+    {
+      where: 'operatorToken',
+      reason: `set PATHWAYS_OPERATOR_TOKEN to at least ${operatorTokenMinLength} random characters (for example the output of openssl rand -hex 32), or unset it to turn the operator API off`,
     },
   ]);
 };

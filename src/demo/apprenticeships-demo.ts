@@ -1,24 +1,31 @@
 import type { Kysely } from 'kysely';
+import type { BreakInLearning } from '../domain/apprenticeships/calendar.ts';
 import { accounts } from '../store/accounts.ts';
 import { enrolments } from '../store/apprenticeships/enrolments.ts';
 import { type AuditEvent, audit } from '../store/audit.ts';
 import { organisations } from '../store/organisations.ts';
 import { people } from '../store/people.ts';
 import type { Tables } from '../store/tables.ts';
+import { demoDates } from './apprenticeships/demo-calendar.ts';
 
 /**
  * The demo's apprenticeships: a training provider, Northfield Teaching Apprenticeships (its own
- * tenant), with an assessor login, and three Riverside staff enrolled with it — Chloe Martin on the
- * Level 5 Specialist teaching assistant standard (SEND option), Fatima on the same standard's
- * social and emotional well-being option, and Amy on the legacy FR04171 Advanced pathway, finishing
- * after a long break in learning.
+ * tenant), with an assessor login, and four Riverside staff enrolled with it — Chloe Davies on the
+ * Level 5 Specialist teaching assistant standard (SEND option), Fatima Khan on the same standard's
+ * social and emotional well-being option, Daniel Hughes on the Associate Teacher apprenticeship with
+ * its integrated Foundation Degree, and Amy Clarke on the legacy FR04171 Advanced pathway, back from
+ * a long break in learning. Dates come from the clock (./apprenticeships/demo-calendar.ts).
  */
 
 export const DEMO_PROVIDER_NAME = 'Northfield Teaching Apprenticeships';
 export const DEMO_ASSESSOR = { given: 'Sam', family: 'Okafor', email: 'sam.okafor@northfield-demo.example' } as const;
 
+/** The demo people enrolled, by their key in the demo's staff list. */
+export const DEMO_APPRENTICE_KEYS = ['chloe', 'fatima', 'daniel', 'amy'] as const;
+export type DemoApprenticeKey = (typeof DEMO_APPRENTICE_KEYS)[number];
+
 type Enrolled = {
-  key: string;
+  key: DemoApprenticeKey;
   programme: string;
   option: string | null;
   start: string;
@@ -29,22 +36,50 @@ type Enrolled = {
   breakTo?: string;
 };
 
-const ENROLLED: readonly Enrolled[] = [
-  { key: 'chloe', programme: 'ST1414', option: 'SEND', start: '2025-09-01', end: '2027-08-31', hours: 32.5, age: 27 },
-  { key: 'fatima', programme: 'ST1414', option: 'SEW', start: '2026-01-05', end: '2028-01-04', hours: 30, age: 34 },
-  // Frameworks closed to new starts in July 2020: Amy started just before and is finishing after a break.
-  {
-    key: 'amy',
-    programme: 'FR04171.ADVANCED',
-    option: null,
-    start: '2020-07-06',
-    end: '2022-01-31',
-    hours: 27.5,
-    age: 19,
-    breakFrom: '2021-03-01',
-    breakTo: '2025-08-31',
-  },
-];
+const enrolledOn = (today: string): Enrolled[] => {
+  const dates = demoDates(today);
+  return [
+    { key: 'chloe', programme: 'ST1414', option: 'SEND', start: dates.chloe.start, end: dates.chloe.plannedEnd, hours: 32.5, age: 27 },
+    { key: 'fatima', programme: 'ST1414', option: 'SEW', start: dates.fatima.start, end: dates.fatima.plannedEnd, hours: 30, age: 34 },
+    {
+      key: 'daniel',
+      programme: 'AT.APPRENTICESHIP',
+      option: null,
+      start: dates.daniel.start,
+      end: dates.daniel.plannedEnd,
+      hours: 32.5,
+      age: 31,
+    },
+    // Frameworks closed to new starts in July 2020: Amy started just before and is finishing after a break.
+    {
+      key: 'amy',
+      programme: 'FR04171.ADVANCED',
+      option: null,
+      start: dates.amy.start,
+      end: dates.amy.plannedEnd,
+      hours: 27.5,
+      age: 19,
+      breakFrom: dates.amy.breakFrom,
+      breakTo: dates.amy.breakTo,
+    },
+  ];
+};
+
+/** A demo enrolment as the rest of the demo builds on it. */
+export type DemoEnrolment = {
+  id: string;
+  key: DemoApprenticeKey;
+  personId: string;
+  schoolId: string;
+  programme: string;
+  optionCode: string | null;
+  startDate: string;
+  plannedEndDate: string;
+  contractedHoursPerWeek: number;
+  breaks: BreakInLearning[];
+};
+
+export type DemoApprenticeships = { providerId: string; assessorUserId: string; enrolments: DemoEnrolment[] };
 
 export type ApprenticeshipDemoInput = {
   trustId: string;
@@ -57,7 +92,7 @@ export type ApprenticeshipDemoInput = {
 };
 
 /** Creates the provider, its assessor and the enrolments, with their audit events, in the caller's transaction. */
-export const seedDemoApprenticeships = async (db: Kysely<Tables>, input: ApprenticeshipDemoInput): Promise<void> => {
+export const seedDemoApprenticeships = async (db: Kysely<Tables>, input: ApprenticeshipDemoInput): Promise<DemoApprenticeships> => {
   const now = input.clock();
   const providerId = input.newId();
   const actor = 'system:demo';
@@ -139,7 +174,8 @@ export const seedDemoApprenticeships = async (db: Kysely<Tables>, input: Apprent
 
   const store = enrolments(db);
   const events: AuditEvent[] = [];
-  for (const e of ENROLLED) {
+  const seeded: DemoEnrolment[] = [];
+  for (const e of enrolledOn(now.toISOString().slice(0, 10))) {
     const person = input.people.get(e.key);
     if (!person) continue;
     const id = input.newId();
@@ -176,6 +212,18 @@ export const seedDemoApprenticeships = async (db: Kysely<Tables>, input: Apprent
       });
     await change('on_programme', e.start, null);
     if (e.breakFrom && e.breakTo) await change('break_in_learning', e.breakFrom, e.breakTo);
+    seeded.push({
+      id,
+      key: e.key,
+      personId: person.personId,
+      schoolId: person.schoolId,
+      programme: e.programme,
+      optionCode: e.option,
+      startDate: e.start,
+      plannedEndDate: e.end,
+      contractedHoursPerWeek: e.hours,
+      breaks: e.breakFrom && e.breakTo ? [{ from: e.breakFrom, to: e.breakTo }] : [],
+    });
     events.push({
       trustId: input.trustId,
       actor,
@@ -192,4 +240,5 @@ export const seedDemoApprenticeships = async (db: Kysely<Tables>, input: Apprent
     });
   }
   await audit(db, input.auditKey).record(...events);
+  return { providerId, assessorUserId: assessorId, enrolments: seeded };
 };

@@ -8,6 +8,7 @@ import { diskFileStore } from '../store/file-store.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../store/testing.ts';
 import { testKeys } from '../testing/context.ts';
 import { cheapPasswordCost } from '../usecases/auth/passwords.ts';
+import { DEMO_APPRENTICE_KEYS } from './apprenticeships-demo.ts';
 import { DEMO_TRUST_NAME, ensureDemoData } from './demo.ts';
 import { DEMO_PARTNERSHIP_EVENTS } from './partnerships-demo.ts';
 
@@ -34,7 +35,17 @@ describe.each(testDatabaseKinds())('ensureDemoData on %s', (kind) => {
       'school_admin',
       'school_admin',
       'staff',
+      'staff',
+      'staff',
+      'staff',
       'trust_admin',
+    ]);
+    // The apprentices with a login: Amy (FR04171), Chloe and Fatima (ST1414) and Daniel, the Associate Teacher.
+    expect(first.logins.filter((l) => l.role === 'staff').map((l) => l.name)).toEqual([
+      'Amy Clarke',
+      'Chloe Davies',
+      'Daniel Hughes',
+      'Fatima Khan',
     ]);
     // One school admin is the primary school's headteacher, so "award HLTA status" can be tried.
     const headteacher = first.logins.find((l) => l.headteacher);
@@ -69,13 +80,14 @@ describe.each(testDatabaseKinds())('ensureDemoData on %s', (kind) => {
     const accounts = await db.selectFrom('user_accounts').selectAll().execute();
     expect(accounts.every((a) => a.is_demo && a.password_hash?.startsWith('$argon2id$'))).toBe(true);
     const events = await db.selectFrom('audit_events').select(['action']).execute();
-    // The trust's three organisations, the training provider and its assessor, every person and account, the three demo
+    // The trust's three organisations, the training provider and its assessor, every person and account, the four demo
     // enrolments, and the partnership demo's partners, deployments and engagements.
-    expect(events.length).toBe(3 + 2 + staff.length + accounts.length + 3 + DEMO_PARTNERSHIP_EVENTS);
+    expect(events.length).toBe(3 + 2 + staff.length + accounts.length + DEMO_APPRENTICE_KEYS.length + DEMO_PARTNERSHIP_EVENTS);
+    expect(await db.selectFrom('enrolments').select('id').execute()).toHaveLength(DEMO_APPRENTICE_KEYS.length);
 
     const second = await ensureDemoData({ db, clock, auditKey, passwordCost: cheap });
     expect(second.created).toBe(false);
-    expect(second.logins).toHaveLength(7);
+    expect(second.logins).toHaveLength(first.logins.length);
     expect(await db.selectFrom('organisations').select('id').execute()).toHaveLength(orgs.length);
   });
 

@@ -8,6 +8,7 @@ import { people } from '../store/people.ts';
 import type { AccountRole, Tables } from '../store/tables.ts';
 import { holdTransactionLock } from '../store/transaction-locks.ts';
 import { cheapPasswordCost, hashPassword, type PasswordCost } from '../usecases/auth/passwords.ts';
+import { seedDemoApprenticeshipActivity } from './apprenticeships/activity-demo.ts';
 import { DEMO_ASSESSOR, DEMO_PROVIDER_NAME, seedDemoApprenticeships } from './apprenticeships-demo.ts';
 import { DEMO_COORDINATOR, DEMO_PARTNERSHIP_NAME, seedDemoPartnership } from './partnerships-demo.ts';
 import { seedDemoPortfolio } from './portfolio/portfolio-demo.ts';
@@ -100,6 +101,7 @@ const STAFF: readonly StaffSeed[] = [
     jobTitle: 'Teaching assistant',
     gradedRole: 'TA3',
     manager: 'priya',
+    account: 'staff',
   },
   {
     key: 'daniel',
@@ -109,6 +111,7 @@ const STAFF: readonly StaffSeed[] = [
     jobTitle: 'Higher level teaching assistant',
     gradedRole: 'TA5',
     manager: 'priya',
+    account: 'staff',
   },
   { key: 'mark', school: 'secondary', given: 'Mark', family: 'Evans', jobTitle: 'SENCo', gradedRole: null },
   {
@@ -119,6 +122,7 @@ const STAFF: readonly StaffSeed[] = [
     jobTitle: 'Senior teaching assistant',
     gradedRole: 'TA4',
     manager: 'mark',
+    account: 'staff',
   },
   {
     key: 'ellie',
@@ -195,7 +199,11 @@ export type EnsureDemoDataInput = {
   auditKey: Uint8Array;
   newId?: () => string;
   passwordCost?: PasswordCost;
-  /** With these, the demo staff get portfolios too (achievements, evidence, CPD, reviews, training). */
+  /**
+   * With these, the demo staff get portfolios too (achievements, evidence, CPD, reviews, training),
+   * and the apprenticeships their off-the-job logs, KSB evidence, progress reviews and the Associate
+   * Teacher's degree and supervision.
+   */
   portfolio?: { catalogue: Catalogue; files: FileStore };
 };
 
@@ -203,9 +211,10 @@ const DEMO_LOCK_KEY = 7_261_123;
 
 /**
  * On an empty database (no organisations), creates the demo trust with a primary and a secondary
- * school in England, a handful of staff with graded roles and one account per kind of user, in one
- * transaction, with an audit event for each thing created. On any other database it creates nothing.
- * Returns the demo logins when demo accounts exist.
+ * school in England, a handful of staff with graded roles, one account per kind of user and the
+ * apprentices' own (src/demo/apprenticeships-demo.ts), in one transaction, with an audit event for
+ * each thing created. On any other database it creates nothing. Returns the demo logins when demo
+ * accounts exist.
  */
 export const ensureDemoData = async ({
   db,
@@ -338,7 +347,7 @@ export const ensureDemoData = async ({
       });
     }
     await audit(trx, auditKey).record(...events);
-    await seedDemoApprenticeships(trx, {
+    const apprenticeships = await seedDemoApprenticeships(trx, {
       trustId,
       clock,
       auditKey,
@@ -355,7 +364,28 @@ export const ensureDemoData = async ({
       schools: orgIds,
       teachers: { priya: personIds.get('priya') ?? '', mark: personIds.get('mark') ?? '' },
     });
-    if (portfolio) await seedDemoPortfolio(trx, { trustId, clock, auditKey, ...portfolio, ...portfolioPeople(personIds, userIds) });
+    if (portfolio) {
+      await seedDemoPortfolio(trx, { trustId, clock, auditKey, ...portfolio, ...portfolioPeople(personIds, userIds) });
+      const user = (key: string) => userIds.get(key) ?? '';
+      await seedDemoApprenticeshipActivity(trx, {
+        trustId,
+        clock,
+        auditKey,
+        newId,
+        catalogue: portfolio.catalogue,
+        apprenticeships,
+        users: {
+          chloe: user('chloe'),
+          fatima: user('fatima'),
+          daniel: user('daniel'),
+          amy: user('amy'),
+          priya: user('priya'),
+          hannah: user('hannah'),
+          sarah: user('sarah'),
+        },
+        supervisee: { personId: personIds.get('chloe') ?? '', name: 'Chloe Davies' },
+      });
+    }
     return true;
   });
   const hasDemoAccounts = created || (await accounts(db).countDemo()) > 0;

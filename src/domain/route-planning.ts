@@ -44,7 +44,7 @@ const ruleWhy = (stage: RequirementRule['stage'], title: string, isRole: boolean
   ({
     entry: `to start ${title}`,
     hold: isRole ? `for ${/^[AEIOU]/i.test(title) ? 'an' : 'a'} ${title} post` : `to hold ${title}`,
-    gateway: `before the end-point assessment of ${title} (gateway)`,
+    gateway: `before Gateway to Completion of ${title}`,
     award: `to be awarded ${title}`,
   })[stage];
 

@@ -123,7 +123,7 @@ describe('route on the fixture', () => {
     const ids = todo(plan);
     expect(ids).toEqual(['subjectGrade:english:4', 'subjectGrade:maths:4', 'itemsMet:K.1,K.2', 'APP', 'ITT']);
     const merged = plan.routes[0]?.steps.find((s) => s.id === 'subjectGrade:english:4');
-    expect(merged?.why).toMatch(/^before the end-point assessment of Apprenticeship \(gateway\).*; and to start Initial teacher training/);
+    expect(merged?.why).toMatch(/^before Gateway to Completion of Apprenticeship.*; and to start Initial teacher training/);
     expect(merged?.gives).toContain('also meets Level 2 English');
     expect(plan.routes[0] && routeIsValid(graduate, plan.routes[0], withApp, 'X')).toBe(true);
   });

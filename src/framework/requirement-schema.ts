@@ -37,6 +37,11 @@ const requirementCommon = {
   /** When met this way, met only subject to a further decision ("the provider's confirmation"), shown with the outcome. */
   subjectTo: z.string().min(1).optional(),
   provenance: Provenance.optional(),
+  /**
+   * The day this part of a rule took effect: a check dated before it finds it not met (a circumstance
+   * nobody can act on). Undated checks (planning a route) take the rule as it stands.
+   */
+  effectiveFrom: z.iso.date().optional(),
 };
 
 /** A share such as one third, with the reason it was chosen. */
@@ -48,7 +53,14 @@ export type Threshold = z.infer<typeof Threshold>;
 type ItemSet = { framework: string; kinds?: ItemKind[]; option?: string };
 const ItemSetSchema = z.strictObject({ framework: z.string().min(1), kinds: z.array(ItemKind).optional(), option: z.string().optional() });
 
-export type Requirement = { label?: string; strength?: Strength; action?: string; subjectTo?: string; provenance?: Provenance } & (
+export type Requirement = {
+  label?: string;
+  strength?: Strength;
+  action?: string;
+  subjectTo?: string;
+  provenance?: Provenance;
+  effectiveFrom?: string;
+} & (
   | { type: 'allOf'; of: Requirement[] }
   | { type: 'anyOf'; of: Requirement[] }
   | { type: 'atLeast'; count: number; of: Requirement[] }

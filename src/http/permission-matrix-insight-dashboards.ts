@@ -10,6 +10,9 @@ export const insightDashboardRows: Row[] = [
   ['GET /insight/people', 'T S P', 'T S P'],
   ['GET /insight/people.csv', 'T S P', 'T S P'],
   ['GET /insight/people.xlsx', 'T S P', 'T S P'],
+  // The dashboard's own tables (counts only), for whoever may open the dashboard.
+  ['GET /insight/export.csv', 'T S P', 'T S P'],
+  ['GET /insight/export.xlsx', 'T S P', 'T S P'],
   // A report is for a school or a trust: a coordinator's partnership has its impact report instead.
   ['GET /insight/report.pdf', 'T S', 'T S'],
 ];

@@ -66,6 +66,8 @@ const expected: Row[] = [
   ['POST /api/gap', everyone, everyone],
   ['POST /api/route', everyone, everyone],
   ['POST /api/role-fit', everyone, everyone],
+  // Operators only, by the instance's bearer token (PATHWAYS_OPERATOR_TOKEN): no session makes anyone an operator.
+  ['POST /api/operator/frameworks/import', '-', '-'],
   // Signing in, out, resets and invitations: open by nature (tokens are checked by the use-cases).
   ['GET /sign-in', everyone, everyone],
   ['POST /sign-in', everyone, everyone],

@@ -23,4 +23,15 @@ export const partnerships = (db: Kysely<Tables>) => ({
     ]);
     return rows.map((p) => ({ ...p, members: members.filter((m) => m.partnership_id === p.id) }));
   },
+
+  /** The names of the partnerships with these ids, by id. */
+  namesByIds: async (ids: readonly string[]): Promise<Map<string, string>> => {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('partnerships')
+      .select(['id', 'name'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((p) => [p.id, p.name]));
+  },
 });

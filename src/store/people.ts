@@ -2,6 +2,21 @@ import type { Kysely } from 'kysely';
 import type { NewPerson, PersonRow, Tables } from './tables.ts';
 
 export const people = (db: Kysely<Tables>) => ({
+  /** The people (not leavers) employed at these organisations, by family then given name. */
+  currentAt: (organisationIds: readonly string[]) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'given_name', 'family_name', 'organisation_id', 'trust_id'])
+      .where('organisation_id', 'in', [...organisationIds])
+      .where('left_on', 'is', null)
+      .orderBy('family_name')
+      .orderBy('given_name')
+      .execute(),
+
+  /** The trust a person belongs to. */
+  trustIdOf: async (personId: string): Promise<string> =>
+    (await db.selectFrom('people').select('trust_id').where('id', '=', personId).executeTakeFirstOrThrow()).trust_id,
+
   insert: async (person: NewPerson): Promise<void> => {
     await db.insertInto('people').values(person).execute();
   },

@@ -36,6 +36,8 @@ export type OrganisationsTable = {
   phase: string | null;
   nation: string | null;
   urn: string | null;
+  /** A training provider's UK Provider Reference Number (eight digits), where known. */
+  ukprn: string | null;
   parent_id: string | null;
   created_at: CreatedAt;
 };

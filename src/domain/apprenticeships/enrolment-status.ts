@@ -42,12 +42,22 @@ export type StatusChangeRequest = {
   reason?: string | null;
 };
 
+/**
+ * Where the enrolment stands against Gateway to Completion, for a change to "at Gateway to Completion":
+ * the items still unmet (each with its next actions), or why the programme has none.
+ */
+export type GatewayCheck =
+  | { applies: true; unmet: readonly { label: string; nextActions: readonly string[] }[] }
+  | { applies: false; reason: string };
+
 export type StatusChangeContext = {
   current: EnrolmentStatus;
   startDate: string;
   /** The effective date of the latest change in the history (a change cannot go back before it). */
   latestEffectiveFrom: string;
   today: string;
+  /** The readiness checked today: needed to record "at Gateway to Completion", which it must allow. */
+  gateway?: GatewayCheck;
 };
 
 /** What storing the change does: the status the enrolment now has, and whether an open break closes. */
@@ -98,6 +108,7 @@ export const planStatusChange = (
   if (change.status !== 'completed' && grade !== '') problems.push({ where: 'grade', reason: 'only a completion has a grade' });
   if (change.status === 'withdrawn' && (change.reason?.trim() ?? '') === '')
     problems.push({ where: 'reason', reason: 'say why the apprentice withdrew' });
+  if (change.status === 'at_gateway' && allowed.includes('at_gateway')) problems.push(...gatewayProblems(ctx.gateway));
   if (problems.length > 0) return { ok: false, problems };
   const pastBreak = change.status === 'break_in_learning' && to !== null;
   return {
@@ -108,6 +119,22 @@ export const planStatusChange = (
       effectiveTo: to,
     },
   };
+};
+
+/**
+ * Why "at Gateway to Completion" cannot be recorded: the programme has none, or the readiness is not
+ * ready, in one problem (a form shows one message per field) that lists every unmet item with what
+ * to do next. None when ready.
+ */
+const gatewayProblems = (gateway: GatewayCheck | undefined): StatusProblem[] => {
+  if (!gateway) return [{ where: 'status', reason: 'the Gateway to Completion readiness has not been checked' }];
+  if (!gateway.applies) return [{ where: 'status', reason: `there is no Gateway to Completion: ${gateway.reason}` }];
+  if (gateway.unmet.length === 0) return [];
+  const items = gateway.unmet.map(
+    (item) => `“${item.label}”${item.nextActions.length > 0 ? ` (next: ${item.nextActions.join('; ')})` : ''}`,
+  );
+  const count = gateway.unmet.length === 1 ? '1 item is' : `${gateway.unmet.length} items are`;
+  return [{ where: 'status', reason: `the apprentice is not ready for Gateway to Completion: ${count} not met — ${items.join('; ')}` }];
 };
 
 /** The breaks in learning of a status history (an open one has no last day). */

@@ -3,7 +3,8 @@ import type { ApprenticeshipRules } from '../../framework/apprenticeship-rules.t
 import type { Catalogue } from '../../framework/catalogue.ts';
 import type { GatewayRules, GatewayVersion } from '../../framework/gateway-rules.ts';
 import type { Requirement } from '../../framework/schema.ts';
-import type { EvaluationNode } from '../requirements/index.ts';
+import { contextFor } from '../gap.ts';
+import type { EvaluationContext, EvaluationNode } from '../requirements/index.ts';
 import { addMonths, dayNumber } from './calendar.ts';
 import { daysOnProgramme } from './enrolment-status.ts';
 import type { GatewayEnrolmentFacts } from './gateway.ts';
@@ -21,7 +22,13 @@ import type { Programme } from './programme.ts';
 
 /** The rules a programme's enrolments are checked against on a day: the standard's own gateway rules, then the version's. */
 export type GatewayPlan =
-  | { applies: true; version: GatewayVersion; rules: readonly { id: string; requirement: Requirement }[] }
+  | {
+      applies: true;
+      version: GatewayVersion;
+      rules: readonly { id: string; requirement: Requirement }[];
+      /** The day the readiness is checked: parts of a rule that took effect later do not count. */
+      on: string;
+    }
   | { applies: false; reason: string };
 
 /** The version in force on a day (both ends inclusive). */
@@ -38,6 +45,7 @@ export const gatewayPlanFor = (catalogue: Catalogue, gatewayRules: GatewayRules,
   return {
     applies: true,
     version,
+    on: today,
     rules: [
       ...catalogue.requirementsFor(programme.id, 'gateway').map((r) => ({ id: r.id, requirement: r.requirement })),
       ...version.requirements,
@@ -107,6 +115,21 @@ export const gatewayPersonState = (
     gatewayEmployerConfirmed: facts.employerConfirmed,
     gatewayProviderConfirmed: facts.providerConfirmed,
   },
+});
+
+/**
+ * What the gateway rules are evaluated in: the person's context (the option), the day of the check
+ * (so the English and maths waiver counts only from the day it took effect), and the KSBs recognised
+ * as prior learning on the enrolment, which count towards "all KSBs met" without a judgement.
+ */
+export const gatewayContext = (
+  state: PersonState,
+  plan: Pick<Extract<GatewayPlan, { applies: true }>, 'on'>,
+  facts: Pick<GatewayEnrolmentFacts, 'priorLearningItems'>,
+): EvaluationContext => ({
+  ...contextFor(state),
+  on: plan.on,
+  ...(facts.priorLearningItems.length > 0 ? { recognised: facts.priorLearningItems } : {}),
 });
 
 /** An item counts as met when its rule is, or when the rule is only advice (indicative). */

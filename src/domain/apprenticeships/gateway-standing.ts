@@ -1,9 +1,9 @@
 import type { PersonState } from '../../contracts/person-state.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import type { Requirement } from '../../framework/schema.ts';
-import { contextFor } from '../gap.ts';
 import { evaluate } from '../requirements/index.ts';
-import { type GatewayPlan, gatewayItemMet } from './gateway-plan.ts';
+import type { GatewayEnrolmentFacts } from './gateway.ts';
+import { type GatewayPlan, gatewayContext, gatewayItemMet } from './gateway-plan.ts';
 import { type InputKey, inputKeyOf } from './requirement-inputs.ts';
 
 /**
@@ -18,8 +18,12 @@ export type GatewayStanding = { ready: boolean; unmet: number };
 /** A memo for one list against one catalogue: call the returned function once per enrolment. */
 export const gatewayStandings = (catalogue: Catalogue) => {
   const byRule = new Map<Requirement, { keyOf: InputKey; met: Map<string, boolean> }>();
-  return (plan: Extract<GatewayPlan, { applies: true }>, state: PersonState): GatewayStanding => {
-    const context = contextFor(state);
+  return (
+    plan: Extract<GatewayPlan, { applies: true }>,
+    state: PersonState,
+    enrolment: Pick<GatewayEnrolmentFacts, 'priorLearningItems'>,
+  ): GatewayStanding => {
+    const context = gatewayContext(state, plan, enrolment);
     let unmet = 0;
     for (const { requirement } of plan.rules) {
       let rule = byRule.get(requirement);

@@ -45,6 +45,7 @@ const facts = (over: Partial<GatewayEnrolmentFacts> = {}): GatewayEnrolmentFacts
   ageAtStart: 25,
   optionCode: 'SEND',
   priorLearningHours: 0,
+  priorLearningItems: [],
   fixedMinimum: { hours: 400, source: 'entered by the provider from the funding rules 2025 to 2026' },
   breaks: [],
   approvedOffTheJobHours: 412,
@@ -97,6 +98,75 @@ describe('Gateway to Completion readiness (ST1414)', () => {
     const r = readiness(person({ achievements: [englishL2] }), facts({ ageAtStart: 25 }));
     expect(item(r, 'st1414-english-maths').met).toBe(true);
     expect(r.ready).toBe(true);
+  });
+
+  it('waives English and maths at 19 or over only for readiness checked from 11 February 2025, the day the data gives', () => {
+    // A 24-month apprenticeship of a 25-year-old started on 1 September 2022, under the 2022 rules (12 months at least).
+    const onProgramme = (today: string, ageAtStart: number) =>
+      facts({
+        startDate: '2022-09-01',
+        plannedEndDate: '2024-08-31',
+        fixedMinimum: null,
+        approvedOffTheJobHours: 600,
+        ageAtStart,
+        today,
+      });
+    const withoutMaths = person({ achievements: [englishL2] });
+    const em = (today: string, ageAtStart: number) => item(readiness(withoutMaths, onProgramme(today, ageAtStart)), 'st1414-english-maths');
+    // The day before: Level 2 maths is still needed, and the next action says so (not "be older").
+    expect(em('2025-02-10', 25)).toMatchObject({
+      met: false,
+      nextActions: ['achieve Level 2 maths — e.g. Functional Skills maths Level 2 or GCSE maths grade 4 (C)'],
+    });
+    const before = readiness(withoutMaths, onProgramme('2025-02-10', 25));
+    expect(before.ready).toBe(false);
+    expect(before.items.filter((i) => !i.met).map((i) => i.id)).toEqual(['st1414-english-maths']);
+    // From the day itself, for an apprentice already on programme as for a new start.
+    expect(em('2025-02-11', 25).met).toBe(true);
+    expect(readiness(withoutMaths, onProgramme('2025-02-11', 25)).ready).toBe(true);
+    // An apprentice of 17 at the start needs it on either side of the date, and of 19 (the bound) does not after it.
+    expect(em('2025-02-10', 17).met).toBe(false);
+    expect(em('2025-02-11', 17).met).toBe(false);
+    expect(em('2025-02-10', 19).met).toBe(false);
+    expect(em('2025-02-11', 19).met).toBe(true);
+    // What the data says: the waiver's branch carries its effective date.
+    const rule = catalogue.requirementsFor('ST1414', 'gateway').find((r) => r.id === 'st1414-english-maths');
+    expect(JSON.stringify(rule?.requirement)).toContain('"effectiveFrom":"2025-02-11"');
+  });
+
+  it('turns on the day of the check, not the start date: a start on 10 February 2025 is waived once the waiver is in force', () => {
+    const withoutMaths = person({ achievements: [englishL2] });
+    const started = (startDate: string, ageAtStart: number) =>
+      item(readiness(withoutMaths, facts({ startDate, plannedEndDate: '2027-02-09', ageAtStart })), 'st1414-english-maths').met;
+    expect(started('2025-02-10', 25)).toBe(true);
+    expect(started('2025-02-11', 25)).toBe(true);
+    expect(started('2025-02-10', 17)).toBe(false);
+    expect(started('2025-02-11', 17)).toBe(false);
+  });
+
+  it('counts KSBs recognised as prior learning towards "all KSBs met", and says they are recognised, not judged met', () => {
+    const judgements = sendKsbsMet();
+    for (const code of ['ST1414.K30', 'ST1414.K31', 'ST1414.S27']) delete judgements[code];
+    const state = person({ achievements: [englishL2, mathsL2], judgements });
+    const without = item(readiness(state, facts()), 'st1414-ksbs');
+    expect(without.met).toBe(false);
+    expect(without.node.items?.missing).toEqual(['ST1414.K30', 'ST1414.K31', 'ST1414.S27']);
+
+    const r = readiness(state, facts({ priorLearningItems: ['ST1414.K30', 'ST1414.K31', 'ST1414.S27'] }));
+    const ksbs = item(r, 'st1414-ksbs');
+    expect(ksbs.met).toBe(true);
+    expect(r.ready).toBe(true);
+    expect(ksbs.evidence).toEqual([
+      '67/70 judged met',
+      expect.stringMatching(/^3\/70 recognised prior learning: ST1414\.K30 — .*; ST1414\.K31 — .*; ST1414\.S27 — /),
+    ]);
+    expect(ksbs.node.items).toMatchObject({ total: 70, missing: [], recognised: ['ST1414.K30', 'ST1414.K31', 'ST1414.S27'] });
+    expect(ksbs.node.items?.met).not.toContain('ST1414.K30');
+
+    // Recognising only some leaves the rest to be judged; another option's KSB recognised counts for nothing.
+    const partly = item(readiness(state, facts({ priorLearningItems: ['ST1414.K30', 'ST1414.K36'] })), 'st1414-ksbs');
+    expect(partly.met).toBe(false);
+    expect(partly.node.items?.missing).toEqual(['ST1414.K31', 'ST1414.S27']);
   });
 
   it('takes Entry Level 3 English and maths from an apprentice of 17 with an EHC plan', () => {

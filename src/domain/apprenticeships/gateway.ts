@@ -2,12 +2,13 @@ import type { PersonState } from '../../contracts/person-state.ts';
 import type { ApprenticeshipRules } from '../../framework/apprenticeship-rules.ts';
 import type { Catalogue } from '../../framework/catalogue.ts';
 import type { GatewayRules, GatewayVersion } from '../../framework/gateway-rules.ts';
+import { itemLabel } from '../../framework/item-label.ts';
 import type { Requirement } from '../../framework/schema.ts';
-import { contextFor } from '../gap.ts';
 import { type EvaluationNode, evaluate } from '../requirements/index.ts';
 import type { BreakInLearning } from './calendar.ts';
 import {
   enrolmentOffTheJobMinimum,
+  gatewayContext,
   gatewayDuration,
   gatewayItemMet,
   gatewayPersonState,
@@ -31,6 +32,8 @@ export type GatewayEnrolmentFacts = {
   ageAtStart: number;
   optionCode: string | null;
   priorLearningHours: number;
+  /** KSB codes recognised as prior learning: they count towards "all KSBs met", shown as recognised, not as judged met. */
+  priorLearningItems: readonly string[];
   /** The enrolment's entered fixed minimum (else the catalogue's). */
   fixedMinimum: { hours: number; source: string } | null;
   breaks: readonly BreakInLearning[];
@@ -72,6 +75,8 @@ const circumstantial = (node: EvaluationNode, requirement?: Requirement) =>
 /** The unmet actions along the closest way to meet a node (Infinity when every way needs a circumstance). */
 const waysOf = (node: EvaluationNode, requirement: Requirement): { cost: number; actions: string[] } => {
   if (node.status === 'met') return { cost: 0, actions: [] };
+  // A way that only counts from a later day cannot be taken today, whatever is under it.
+  if (node.inForceFrom !== undefined) return { cost: Number.POSITIVE_INFINITY, actions: [] };
   if (node.children.length === 0 || requirement.type === 'when' || requirement.type === 'not') {
     if (circumstantial(node, requirement)) return { cost: Number.POSITIVE_INFINITY, actions: node.action ? [node.action] : [] };
     return { cost: 1, actions: node.action ? [node.action] : [] };
@@ -89,6 +94,13 @@ const waysOf = (node: EvaluationNode, requirement: Requirement): { cost: number;
 };
 
 const unique = (list: readonly string[]) => [...new Set(list)];
+
+const MAX_NAMED = 5;
+/** Items as people read them ("CODE — statement"), at most five, then how many more. */
+const namedItems = (catalogue: Catalogue, codes: readonly string[]) => {
+  const named = codes.slice(0, MAX_NAMED).map((code) => itemLabel(catalogue, code).text);
+  return codes.length > MAX_NAMED ? `${named.join('; ')} and ${codes.length - MAX_NAMED} more` : named.join('; ');
+};
 
 /** The readiness of one enrolment on a programme for Gateway to Completion. */
 export const gatewayReadiness = (
@@ -111,11 +123,14 @@ export const gatewayReadiness = (
   const { months, daysNeeded, daysSoFar, met: durationMet } = gatewayDuration(fundingRules, facts);
 
   const state = gatewayPersonState(person, facts, { duration: durationMet, offTheJob: offTheJobMet });
-  const context = contextFor(state);
+  const context = gatewayContext(state, plan, facts);
   const items = plan.rules.map(({ id, requirement }): GatewayItem => {
     const node = evaluate(requirement, state, catalogue, context);
     const met = gatewayItemMet(node);
     let nextActions = met ? [] : unique(waysOf(node, requirement).actions);
+    // Items still to be judged met, named, where the data's action speaks of them only in general.
+    const missing = met ? [] : (node.items?.missing ?? []);
+    if (missing.length > 0) nextActions = unique([...nextActions, `have judged met: ${namedItems(catalogue, missing)}`]);
     let evidence = node.evidence;
     if (id === 'gateway-off-the-job') {
       evidence = minimum.ok

@@ -65,8 +65,23 @@ describe('option-scoped KSB coverage on ST1414', () => {
     expect(send.items.find((i) => i.code === 'ST1414.K1')).toMatchObject({ evidenceCount: 3, judgement: 'met' });
     expect(send.items.find((i) => i.code === 'ST1414.S2')).toMatchObject({ evidenceCount: 2, judgement: 'not-started' });
     expect(send.items.find((i) => i.code === 'ST1414.B6')).toMatchObject({ evidenceCount: 0, judgement: 'not-started' });
-    expect(send.counts).toEqual({ total: 70, met: 1, developing: 1, notStarted: 68, withEvidence: 3 });
+    expect(send.counts).toEqual({ total: 70, met: 1, recognised: 0, covered: 1, developing: 1, notStarted: 68, withEvidence: 3 });
     expect(send.outOfScope).toEqual(['ST1414.K36']);
+  });
+
+  it('counts KSBs recognised as prior learning as covered, apart from those judged met; one judged met stays met', () => {
+    const send = covered(catalogue, {
+      framework: 'st1414',
+      option: 'SEND',
+      evidence: { 'ST1414.K1': { count: 3, judgement: 'met' }, 'ST1414.K2': { count: 1, judgement: 'developing' } },
+      recognised: ['ST1414.K1', 'ST1414.K2', 'ST1414.K3', 'ST1414.K36'],
+    });
+    expect(send.items.find((i) => i.code === 'ST1414.K1')).toMatchObject({ judgement: 'met', recognised: false });
+    expect(send.items.find((i) => i.code === 'ST1414.K2')).toMatchObject({ judgement: 'developing', recognised: true });
+    expect(send.items.find((i) => i.code === 'ST1414.K3')).toMatchObject({ judgement: 'not-started', recognised: true });
+    // Another option's KSB is not in scope, recognised or not.
+    expect(send.items.find((i) => i.code === 'ST1414.K36')).toBeUndefined();
+    expect(send.counts).toMatchObject({ total: 70, met: 1, recognised: 2, covered: 3, developing: 1 });
   });
 
   it('has no duty grouping: the seed maps no duty to a KSB', () => {
@@ -95,9 +110,17 @@ describe('KSB coverage of an imported standard, grouped by duty', () => {
       scope: 'core',
       ksbs: ['ST0454.K1', 'ST0454.K2', 'ST0454.K9', 'ST0454.S1', 'ST0454.S3', 'ST0454.B1', 'ST0454.B4'],
       met: 1,
+      recognised: 0,
+      covered: 1,
       total: 7,
     });
     expect(coverage.unmapped).toEqual([]);
+    const prior = covered(on, {
+      framework: 'st0454-v1.1',
+      evidence: { 'ST0454.K1': { count: 1, judgement: 'met' } },
+      recognised: ['ST0454.K2', 'ST0454.S1'],
+    });
+    expect(prior.duties?.[0]).toMatchObject({ code: 'ST0454.D1', met: 1, recognised: 2, covered: 3, total: 7 });
     expect(ksbCoverage(on, { framework: 'st0454-v1.1', option: 'SEND', evidence: {} })).toMatchObject({
       ok: false,
       code: 'unknown_option',

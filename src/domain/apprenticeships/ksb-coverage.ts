@@ -5,7 +5,7 @@ import type { CompetencyItem } from '../../framework/schema.ts';
 /**
  * The KSBs in scope for an enrolment on a standard: the core and the chosen option only (ST1414
  * SEND: K30–K35 and S27–S29, none of the other options'), each with its evidence count and
- * judgement, grouped by duty where the standard maps duties to KSBs (the importer carries the
+ * judgement (or recognised as prior learning, which covers a KSB without a judgement), grouped by duty where the standard maps duties to KSBs (the importer carries the
  * mapping as `isRelatedTo` associations from each duty).
  */
 
@@ -21,6 +21,8 @@ export type KsbCoverageInput = {
   /** The enrolment's option, required where the standard has options. */
   option?: string;
   evidence: Readonly<Record<string, KsbEvidence>>;
+  /** KSB codes recognised as prior learning on the enrolment: they count towards coverage, shown as recognised rather than as judged met. */
+  recognised?: readonly string[];
 };
 
 export type KsbCoverageItem = {
@@ -31,16 +33,37 @@ export type KsbCoverageItem = {
   scope: string;
   evidenceCount: number;
   judgement: JudgementValue;
+  /** Recognised as prior learning and not (yet) judged met: covered without a judgement. */
+  recognised: boolean;
 };
 
-export type DutyCoverage = { code: string; text: string; scope: string; ksbs: string[]; met: number; total: number };
+/** A duty's KSBs in scope: how many are judged met, how many recognised as prior learning (`covered` is both). */
+export type DutyCoverage = {
+  code: string;
+  text: string;
+  scope: string;
+  ksbs: string[];
+  met: number;
+  recognised: number;
+  covered: number;
+  total: number;
+};
 
 export type KsbCoverage = {
   ok: true;
   framework: string;
   option?: string;
   items: KsbCoverageItem[];
-  counts: { total: number; met: number; developing: number; notStarted: number; withEvidence: number };
+  /** `met` is judged met; `recognised` is recognised as prior learning without a judgement of met; `covered` is both. */
+  counts: {
+    total: number;
+    met: number;
+    recognised: number;
+    covered: number;
+    developing: number;
+    notStarted: number;
+    withEvidence: number;
+  };
   /** The duties in scope with their KSBs in scope; null where the standard maps no duty to a KSB. */
   duties: DutyCoverage[] | null;
   /** KSBs in scope that no duty in scope maps (empty when `duties` is null). */
@@ -78,18 +101,22 @@ export const ksbCoverage = (catalogue: Catalogue, input: KsbCoverageInput): KsbC
   const ksbs = all.filter(isKsb);
   const ksbCodes = new Set(ksbs.map((k) => k.code));
   const scoped = ksbs.filter((item) => inScope(item, input.option));
-  const items = scoped.map(
-    (item): KsbCoverageItem => ({
+  const recognised = new Set(input.recognised ?? []);
+  const items = scoped.map((item): KsbCoverageItem => {
+    const judgement = input.evidence[item.code]?.judgement ?? 'not-started';
+    return {
       code: item.code,
       kind: item.kind,
       text: item.text,
       scope: scopeOf(item, input.option),
       evidenceCount: input.evidence[item.code]?.count ?? 0,
-      judgement: input.evidence[item.code]?.judgement ?? 'not-started',
-    }),
-  );
+      judgement,
+      recognised: judgement !== 'met' && recognised.has(item.code),
+    };
+  });
   const byCode = new Map(items.map((i) => [i.code, i]));
   const countOf = (judgement: JudgementValue) => items.filter((i) => i.judgement === judgement).length;
+  const recognisedCount = items.filter((i) => i.recognised).length;
 
   const dutyItems = all.filter((item) => item.kind === 'duty');
   const dutyCodes = new Set(dutyItems.map((d) => d.code));
@@ -101,12 +128,16 @@ export const ksbCoverage = (catalogue: Catalogue, input: KsbCoverageInput): KsbC
           .filter((duty) => inScope(duty, input.option))
           .map((duty): DutyCoverage => {
             const codes = [...new Set(mapping.filter((a) => a.from === duty.code && byCode.has(a.to)).map((a) => a.to))];
+            const met = codes.filter((c) => byCode.get(c)?.judgement === 'met').length;
+            const recognisedHere = codes.filter((c) => byCode.get(c)?.recognised === true).length;
             return {
               code: duty.code,
               text: duty.text,
               scope: scopeOf(duty, input.option),
               ksbs: codes,
-              met: codes.filter((c) => byCode.get(c)?.judgement === 'met').length,
+              met,
+              recognised: recognisedHere,
+              covered: met + recognisedHere,
               total: codes.length,
             };
           });
@@ -120,6 +151,8 @@ export const ksbCoverage = (catalogue: Catalogue, input: KsbCoverageInput): KsbC
     counts: {
       total: items.length,
       met: countOf('met'),
+      recognised: recognisedCount,
+      covered: countOf('met') + recognisedCount,
       developing: countOf('developing'),
       notStarted: countOf('not-started'),
       withEvidence: items.filter((i) => i.evidenceCount > 0).length,

@@ -31,12 +31,20 @@ export const ksbScopes = (catalogue: Catalogue) => {
   };
 };
 
-/** How many KSBs in scope are judged met, of how many. */
+/**
+ * How many KSBs in scope are judged met, how many more are recognised as prior learning (covered
+ * without a judgement, as ksbCoverage counts them), of how many.
+ */
 export const metInScope = (
   scope: readonly string[],
   judgements: Readonly<Record<string, JudgementValue>>,
-): { met: number; total: number } => {
+  recognisedCodes: readonly string[] = [],
+): { met: number; recognised: number; total: number } => {
+  const recognisedSet = new Set(recognisedCodes);
   let met = 0;
-  for (const code of scope) if (judgements[code] === 'met') met++;
-  return { met, total: scope.length };
+  let recognised = 0;
+  for (const code of scope)
+    if (judgements[code] === 'met') met++;
+    else if (recognisedSet.has(code)) recognised++;
+  return { met, recognised, total: scope.length };
 };

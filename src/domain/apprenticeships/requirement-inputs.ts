@@ -24,9 +24,12 @@ type Reads = {
   trainingPhase: boolean;
   nation: boolean;
   items: Extract<Requirement, { type: 'itemsMet' | 'itemsWorkingTowards' }>[];
+  /** The days parts of the rule took effect: whether the check's day is on or after each decides them. */
+  effectiveFrom: Set<string>;
 };
 
 const collect = (requirement: Requirement, reads: Reads): void => {
+  if (requirement.effectiveFrom !== undefined) reads.effectiveFrom.add(requirement.effectiveFrom);
   switch (requirement.type) {
     case 'allOf':
     case 'anyOf':
@@ -101,9 +104,11 @@ export const inputKeyOf = (requirement: Requirement, catalogue: Catalogue): Inpu
     trainingPhase: false,
     nation: false,
     items: [],
+    effectiveFrom: new Set(),
   };
   collect(requirement, reads);
   const flags = [...reads.flags].sort();
+  const days = [...reads.effectiveFrom].sort();
   return (state, context) => {
     const parts: string[] = [];
     for (const flag of flags) parts.push(state.flags[flag] === true ? '1' : '0');
@@ -113,14 +118,17 @@ export const inputKeyOf = (requirement: Requirement, catalogue: Catalogue): Inpu
     if (reads.phase) parts.push(context.phase);
     if (reads.trainingPhase) parts.push(context.trainingPhase ?? '');
     if (reads.nation) parts.push(context.nation ?? '');
+    for (const day of days) parts.push(context.on === undefined ? '' : context.on >= day ? '1' : '0');
     if (reads.achievements) parts.push(achievementsKey(state));
     if (reads.items.length > 0) {
       // The codes of a set depend on the option chosen; an unchosen one is itself part of the outcome.
       parts.push(context.option ?? '');
+      // An item recognised as prior learning counts as met without a judgement, and is listed apart.
+      const recognised = new Set(context.recognised ?? []);
       for (const rule of reads.items)
         parts.push(
           codesOf(rule, catalogue, context)
-            .map((code) => state.judgements[code] ?? '')
+            .map((code) => `${state.judgements[code] ?? ''}${recognised.has(code) ? '+' : ''}`)
             .join(','),
         );
     }

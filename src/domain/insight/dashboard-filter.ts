@@ -1,3 +1,5 @@
+import { type PipelineBand, pipelineBandWords } from './dashboard-pipeline.ts';
+
 /**
  * Which people a dashboard figure counts: every figure on the workforce dashboard is one of these
  * filters over the staff in scope, so its number links to the list of exactly those people.
@@ -18,6 +20,12 @@ export type DashboardFilter = {
   evidence?: EvidenceFigure;
   /** Mandatory training: any required kind missing or expired, or the nearest expiry within 30/60/90 days. */
   training?: TrainingFigure;
+  /** Role fit of the latest duty profile against the graded role (job evaluation), or `none` without a profile. */
+  roleFit?: RoleFitFigure;
+  /** How close the person is to their next level: a band of the share of its requirements met. */
+  progression?: PipelineBand;
+  /** On programme and ready for Gateway to Completion, as the gateway readiness works it out. */
+  gateway?: GatewayFigure;
 };
 
 export const evidenceFigures = ['waiting', 'under-7-days', '7-to-27-days', '28-days-or-more'] as const;
@@ -25,6 +33,12 @@ export type EvidenceFigure = (typeof evidenceFigures)[number];
 
 export const trainingFigures = ['out-of-date', 'expiring-30', 'expiring-60', 'expiring-90', 'in-date'] as const;
 export type TrainingFigure = (typeof trainingFigures)[number];
+
+export const roleFitFigures = ['above', 'at', 'below', 'none'] as const;
+export type RoleFitFigure = (typeof roleFitFigures)[number];
+
+export const gatewayFigures = ['ready'] as const;
+export type GatewayFigure = (typeof gatewayFigures)[number];
 
 /** Enrolment statuses that mean the apprentice is still on their apprenticeship. */
 export const liveEnrolmentStatuses = ['on_programme', 'break_in_learning', 'at_gateway', 'in_assessment'] as const;
@@ -44,6 +58,17 @@ const trainingWords: Record<TrainingFigure, string> = {
   'in-date': 'with all mandatory training in date',
 };
 
+const roleFitWords: Record<RoleFitFigure, string> = {
+  above: 'whose duty profile shows duties above their grade',
+  at: 'whose duty profile fits their grade',
+  below: 'whose duty profile does not reach their grade’s profile',
+  none: 'without a duty profile',
+};
+
+const gatewayWords: Record<GatewayFigure, string> = {
+  ready: 'on an apprenticeship and ready for Gateway to Completion',
+};
+
 /** A filter in words, for the list's heading: "Staff at TA3 with HLTA status". */
 export const filterInWords = (
   filter: DashboardFilter,
@@ -60,5 +85,8 @@ export const filterInWords = (
   if (filter.apprenticeship) parts.push(`on an apprenticeship: ${names.apprenticeship ?? filter.apprenticeship}`);
   if (filter.evidence) parts.push(evidenceWords[filter.evidence]);
   if (filter.training) parts.push(trainingWords[filter.training]);
+  if (filter.roleFit) parts.push(roleFitWords[filter.roleFit]);
+  if (filter.progression) parts.push(pipelineBandWords[filter.progression]);
+  if (filter.gateway) parts.push(gatewayWords[filter.gateway]);
   return parts.length === 0 ? 'All staff' : `Staff ${parts.join(', ')}`;
 };

@@ -17,6 +17,11 @@ export const evaluate = (
   inherited: Strength = 'required',
 ): EvaluationNode => {
   const strength = requirement.strength ?? inherited;
+  if (requirement.effectiveFrom !== undefined && context.on !== undefined && context.on < requirement.effectiveFrom)
+    return notYetInForce(
+      evaluate({ ...requirement, effectiveFrom: undefined }, state, catalogue, context, inherited),
+      requirement.effectiveFrom,
+    );
   const own = { ...(requirement.action ? { action: requirement.action } : {}) };
   switch (requirement.type) {
     case 'allOf':
@@ -96,6 +101,22 @@ export const evaluate = (
       };
     }
   }
+};
+
+const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * A part of a rule checked on a day before it took effect: not met, whatever the person holds, and
+ * nothing they can do about it (no action); its children are kept so the tree still mirrors the rule.
+ */
+const notYetInForce = (node: EvaluationNode, effectiveFrom: string): EvaluationNode => {
+  const { action: _action, subjectTo: _subjectTo, choice: _choice, ...rest } = node;
+  return {
+    ...rest,
+    status: 'not-met',
+    evidence: [`only counts from ${longDate.format(new Date(`${effectiveFrom}T00:00:00Z`))}`],
+    inForceFrom: effectiveFrom,
+  };
 };
 
 /** Why an unmet `not` closes a route, from its evaluated inner requirement: "only for people without a degree". */

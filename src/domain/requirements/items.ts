@@ -69,22 +69,25 @@ export const pendingOptionOf = (req: ItemsRule, catalogue: Catalogue, context: E
   return { name: 'option', options, text: `choose an option: ${words}` };
 };
 
-type Progress = { codes: string[]; met: string[]; developing: string[]; missing: string[] };
+type Progress = { codes: string[]; met: string[]; developing: string[]; missing: string[]; recognised: string[] };
 
 const progressOf = (req: ItemsRule, state: PersonState, catalogue: Catalogue, context: EvaluationContext): Progress => {
   const codes = codesOf(req, catalogue, context);
+  const recognisedCodes = new Set(context.recognised ?? []);
   const met: string[] = [];
   const developing: string[] = [];
   const missing: string[] = [];
+  const recognised: string[] = [];
   for (const code of codes) {
     const judgement = state.judgements[code];
     if (judgement === 'met') met.push(code);
+    else if (recognisedCodes.has(code)) recognised.push(code);
     else {
       missing.push(code);
       if (judgement === 'developing') developing.push(code);
     }
   }
-  return { codes, met, developing, missing };
+  return { codes, met, developing, missing, recognised };
 };
 
 const scopeOf = (req: ItemsRule, catalogue: Catalogue, context: EvaluationContext): string => {
@@ -101,10 +104,10 @@ const scopeOf = (req: ItemsRule, catalogue: Catalogue, context: EvaluationContex
  * so the gap asks for the option rather than silently counting the core alone.
  */
 export const evaluateItems = (req: ItemsMet, state: PersonState, catalogue: Catalogue, context: EvaluationContext): LeafOutcome => {
-  const { codes, met, developing, missing } = progressOf(req, state, catalogue, context);
+  const { codes, met, developing, missing, recognised } = progressOf(req, state, catalogue, context);
   const choice = pendingOptionOf(req, catalogue, context);
   const scope = req.set ? `all ${scopeOf(req, catalogue, context)}` : scopeOf(req, catalogue, context);
-  const started = met.length + developing.length > 0;
+  const started = met.length + developing.length + recognised.length > 0;
   const status = missing.length === 0 ? 'met' : started ? 'partial' : 'not-met';
   const action = choice
     ? `${choice.text} — until then only the core items are counted`
@@ -113,11 +116,23 @@ export const evaluateItems = (req: ItemsMet, state: PersonState, catalogue: Cata
       : undefined;
   return {
     status,
-    evidence: met.length > 0 ? [`${met.length}/${codes.length} judged met${choice ? ' (core items only: no option chosen)' : ''}`] : [],
+    evidence: [
+      ...(met.length > 0 ? [`${met.length}/${codes.length} judged met${choice ? ' (core items only: no option chosen)' : ''}`] : []),
+      ...(recognised.length > 0
+        ? [`${recognised.length}/${codes.length} recognised prior learning: ${listed(recognised, catalogue)}`]
+        : []),
+    ],
     label: `${scope} judged met`,
     ...(action ? { action } : {}),
     ...(choice ? { choice } : {}),
-    items: { ...(req.set ? { framework: req.set.framework } : {}), total: codes.length, met, developing, missing },
+    items: {
+      ...(req.set ? { framework: req.set.framework } : {}),
+      total: codes.length,
+      met,
+      developing,
+      missing,
+      ...(recognised.length > 0 ? { recognised } : {}),
+    },
   };
 };
 
@@ -131,16 +146,17 @@ export const evaluateWorkingTowards = (
   catalogue: Catalogue,
   context: EvaluationContext,
 ): LeafOutcome => {
-  const { codes, met, developing, missing } = progressOf(req, state, catalogue, context);
+  const { codes, met, developing, missing, recognised } = progressOf(req, state, catalogue, context);
   const choice = pendingOptionOf(req, catalogue, context);
   const needed = Math.max(1, Math.ceil((codes.length * req.begun.numerator) / req.begun.denominator));
-  const begun = met.length + developing.length;
+  // Items recognised as prior learning count as begun (and as met), as they do for itemsMet.
+  const begun = met.length + developing.length + recognised.length;
   const notBegun = missing.filter((code) => !developing.includes(code));
   const status = begun >= needed ? 'met' : begun > 0 ? 'partial' : 'not-met';
   const evidence =
     begun > 0
       ? [
-          `evidence begun on ${begun}/${codes.length} (${met.length} judged met, ${developing.length} developing)${begun < needed ? `; working towards asks for ${needed}` : ''}`,
+          `evidence begun on ${begun}/${codes.length} (${met.length} judged met, ${developing.length} developing${recognised.length > 0 ? `, ${recognised.length} recognised prior learning` : ''})${begun < needed ? `; working towards asks for ${needed}` : ''}`,
         ]
       : [];
   const action = choice
@@ -154,6 +170,13 @@ export const evaluateWorkingTowards = (
     label: `working towards the ${scopeOf(req, catalogue, context)}: evidence begun on at least ${needed} of ${codes.length}`,
     ...(action ? { action } : {}),
     ...(choice ? { choice } : {}),
-    items: { ...(req.set ? { framework: req.set.framework } : {}), total: codes.length, met, developing, missing },
+    items: {
+      ...(req.set ? { framework: req.set.framework } : {}),
+      total: codes.length,
+      met,
+      developing,
+      missing,
+      ...(recognised.length > 0 ? { recognised } : {}),
+    },
   };
 };

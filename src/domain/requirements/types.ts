@@ -10,6 +10,8 @@ export type ItemProgress = {
   met: string[];
   developing: string[];
   missing: string[];
+  /** Items not judged met but recognised as prior learning (an enrolment's): they count as met, and are listed apart. */
+  recognised?: string[];
 };
 
 /** A goal option that must be chosen before a rule can be answered: which, its values, and the question in words. */
@@ -35,11 +37,24 @@ export type EvaluationNode = {
   /** A goal option the outcome depends on and that is not chosen yet (the ST1414 option, the training phase). */
   choice?: PendingChoice;
   items?: ItemProgress;
+  /** Set when the check is dated before the day this part of the rule took effect (its `effectiveFrom`): then not met. */
+  inForceFrom?: string;
   children: EvaluationNode[];
 };
 
 /**
  * What an evaluation depends on besides the person: the school phase and nation, the chosen
- * apprenticeship option and the phase of the teacher-training course chosen (goal options).
+ * apprenticeship option and the phase of the teacher-training course chosen (goal options), the
+ * day the check is made where it matters (`on`: Gateway to Completion readiness is checked on a day,
+ * and parts of a rule with an `effectiveFrom` after it do not count), and an enrolment's KSBs
+ * recognised as prior learning.
  */
-export type EvaluationContext = { phase: Phase; nation?: Nation; option?: string; trainingPhase?: TrainingPhase };
+export type EvaluationContext = {
+  phase: Phase;
+  nation?: Nation;
+  option?: string;
+  trainingPhase?: TrainingPhase;
+  on?: string;
+  /** Item codes recognised as prior learning on the enrolment being checked: they count towards `itemsMet` without a judgement. */
+  recognised?: readonly string[];
+};

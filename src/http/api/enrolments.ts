@@ -16,7 +16,8 @@ import { statusNames } from '../../domain/apprenticeships/enrolment-status.ts';
 import { programmeById } from '../../domain/apprenticeships/programme.ts';
 import { apprenticeshipDeps } from '../../usecases/apprenticeships/deps.ts';
 import { readEnrolment } from '../../usecases/apprenticeships/enrolment-page.ts';
-import { confirmGateway, editEnrolment, enrol, recordStatusChange } from '../../usecases/apprenticeships/enrolments.ts';
+import { recordStatusChange } from '../../usecases/apprenticeships/enrolment-status.ts';
+import { confirmGateway, editEnrolment, enrol } from '../../usecases/apprenticeships/enrolments.ts';
 import { enrolmentGateway } from '../../usecases/apprenticeships/gateway.ts';
 import type { AppContext } from '../../usecases/context.ts';
 

@@ -10,6 +10,7 @@ import { registerEvidenceSuggestionRoutes } from './evidence-suggestions.ts';
 import { registerFrameworkRoutes } from './frameworks.ts';
 import { registerTrainingNeedsRoutes } from './insight-training-needs.ts';
 import { registerOffTheJobRoutes } from './off-the-job.ts';
+import { registerOperatorImportRoutes } from './operator-import.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerPartnershipRoutes } from './partnerships.ts';
 import { registerPeopleRoutes } from './people.ts';
@@ -41,4 +42,5 @@ export const registerApi = (api: FastifyInstance, context: AppContext) => {
   registerEnrolmentRoutes(api, context);
   registerOffTheJobRoutes(api, context);
   registerTrainingNeedsRoutes(api, context);
+  registerOperatorImportRoutes(api, context);
 };

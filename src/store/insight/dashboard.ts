@@ -5,6 +5,7 @@ import { type DashboardReference, FULL_TIME_HOURS_PER_WEEK } from '../../domain/
 import { expiryWindows, statusWithoutRecord } from '../../domain/training/expiry.ts';
 import type { Tables } from '../tables.ts';
 import { trainingStatusSql } from '../training-status-sql.ts';
+import { type DashboardScope, latestDutyProfilesSql, staffSql } from './dashboard-staff.ts';
 
 /**
  * The workforce dashboard's figures, all counted in SQL over one set of per-person facts computed
@@ -12,12 +13,7 @@ import { trainingStatusSql } from '../training-status-sql.ts';
  * Node. The same facts, filtered, give the list of people behind each figure.
  */
 
-/** Whose staff: a trust (every organisation in it), some organisations (a school; a partnership's members). */
-export type DashboardScope = { trustId: string | null; organisationIds: readonly string[] | null };
-
-const scopeWhere = (scope: DashboardScope) => sql`
-  ${scope.trustId ? sql`AND p.trust_id = ${scope.trustId}` : sql``}
-  ${scope.organisationIds ? (scope.organisationIds.length === 0 ? sql`AND false` : sql`AND p.organisation_id IN (${sql.join(scope.organisationIds)})`) : sql``}`;
+export type { DashboardScope } from './dashboard-staff.ts';
 
 /** Fragments one after another (nothing for none). */
 const spaced = (parts: readonly RawBuilder<unknown>[]) => (parts.length === 0 ? sql`` : sql.join(parts, sql` `));
@@ -31,8 +27,9 @@ const valuesOf = <T>(rows: readonly T[], alias: string, row: (r: T) => RawBuilde
 /**
  * One row per current member of staff in scope with everything the dashboard counts: school and
  * phase, graded role and FTE, HLTA status, highest qualification level, Level 2 English and maths,
- * the latest enrolment's status, evidence waiting for review and the oldest wait, and mandatory
- * training (classified by the domain's rule through training-status-sql.ts).
+ * the latest enrolment's status, evidence waiting for review and the oldest wait, mandatory
+ * training (classified by the domain's rule through training-status-sql.ts), and the key of the
+ * latest duty profile (its role fit is worked out once per key, in the use-case).
  */
 const factsSql = (scope: DashboardScope, reference: DashboardReference, today: string) => {
   const trust = scope.trustId ? sql`AND trust_id = ${scope.trustId}` : sql``;
@@ -59,12 +56,7 @@ const factsSql = (scope: DashboardScope, reference: DashboardReference, today: s
     missing: sql`(COALESCE(kt.${sql.ref(`kinds_${index}`)}, 0) - COALESCE(rp.${sql.ref(`recorded_${index}`)}, 0))`,
   }));
   return sql`
-  WITH staff AS (
-    SELECT p.id, p.trust_id, p.given_name, p.family_name, p.organisation_id, o.name AS organisation_name, o.phase,
-      p.graded_role, p.job_title, p.hours_per_week
-    FROM people p JOIN organisations o ON o.id = p.organisation_id
-    WHERE (p.left_on IS NULL OR p.left_on > ${today}::date) ${scopeWhere(scope)}
-  ),
+  WITH staff AS (${staffSql(scope, today)}),
   held AS (
     SELECT a.person_id,
       bool_or(a.kind = 'status' AND ${hlta}) AS hlta,
@@ -131,22 +123,36 @@ const factsSql = (scope: DashboardScope, reference: DashboardReference, today: s
     FROM staff s
     LEFT JOIN recorded_by_person rp ON rp.person_id = s.id
     LEFT JOIN kinds_by_trust kt ON kt.trust_id = s.trust_id
-  )
+  ),
+  duty AS (${latestDutyProfilesSql})
   SELECT s.*, COALESCE(h.hlta, false) AS hlta, h.highest_level, COALESCE(h.english AND h.maths, false) AS english_maths,
     en.status AS enrolment_status, COALESCE(w.items, 0) AS waiting_items, w.oldest AS waiting_since,
     COALESCE(t.required, 0) AS training_required, COALESCE(t.in_date, 0) AS training_in_date,
-    COALESCE(t.out_of_date, false) AS training_out_of_date, t.nearest_expiry
+    COALESCE(t.out_of_date, false) AS training_out_of_date, t.nearest_expiry, d.profile_key
   FROM staff s
   LEFT JOIN held h ON h.person_id = s.id
   LEFT JOIN enrolment en ON en.person_id = s.id
   LEFT JOIN waiting w ON w.person_id = s.id
-  LEFT JOIN training t ON t.person_id = s.id`;
+  LEFT JOIN training t ON t.person_id = s.id
+  LEFT JOIN duty d ON d.person_id = s.id`;
 };
 
 const fteSql = sql`round(sum(hours_per_week)::numeric / ${sql.lit(FULL_TIME_HOURS_PER_WEEK)}, 1)::float8`;
 
+/**
+ * What the use-case worked out for a filter the database cannot (role fit, the pipeline and
+ * Gateway to Completion are decided by the domain's interpreters): duty-profile keys, graded roles
+ * and people to keep or leave out.
+ */
+export type ResolvedFilter = {
+  profileKeys?: { in: readonly string[] } | { notIn: readonly string[] };
+  /** Staff whose graded role is none of these (or who have none). */
+  rolesNotIn?: readonly string[];
+  personIds?: readonly string[];
+};
+
 /** The facts' condition for a dashboard filter (every figure's people). */
-const filterWhere = (filter: DashboardFilter, now: Date) => {
+const filterWhere = (filter: DashboardFilter, now: Date, resolved: ResolvedFilter = {}) => {
   const waited = sql`extract(epoch FROM (${now}::timestamptz - waiting_since)) / 86400`;
   const where: RawBuilder<unknown>[] = [];
   if (filter.school) where.push(sql`organisation_id = ${filter.school}`);
@@ -170,6 +176,11 @@ const filterWhere = (filter: DashboardFilter, now: Date) => {
   if (filter.training === 'in-date') where.push(sql`NOT training_out_of_date AND training_required > 0`);
   const within = filter.training?.startsWith('expiring-') ? Number(filter.training.slice('expiring-'.length)) : null;
   if (within !== null) where.push(sql`nearest_expiry <= ${sql.lit(within)}`);
+  const keys = resolved.profileKeys;
+  if (keys && 'in' in keys) where.push(sql`profile_key = ANY(${[...keys.in]}::text[])`);
+  if (keys && 'notIn' in keys) where.push(sql`(profile_key IS NULL OR NOT (profile_key = ANY(${[...keys.notIn]}::text[])))`);
+  if (resolved.rolesNotIn) where.push(sql`(graded_role IS NULL OR NOT (graded_role = ANY(${[...resolved.rolesNotIn]}::text[])))`);
+  if (resolved.personIds) where.push(sql`id = ANY(${[...resolved.personIds]}::uuid[])`);
   return where.length === 0 ? sql`true` : sql.join(where, sql` AND `);
 };
 
@@ -272,11 +283,12 @@ export const dashboardStore = (db: Kysely<Tables>) => ({
     now: Date,
     filter: DashboardFilter,
     page: { limit: number; offset: number },
+    resolved: ResolvedFilter = {},
   ): Promise<{ total: number; people: DashboardPerson[] }> =>
     withAggregateSettings(db, async (trx) => {
       const { rows } = await sql<PersonRow>`
       WITH facts AS MATERIALIZED (${factsSql(scope, reference, today)}),
-      chosen AS (SELECT * FROM facts WHERE ${filterWhere(filter, now)})
+      chosen AS (SELECT * FROM facts WHERE ${filterWhere(filter, now, resolved)})
       SELECT c.*, (SELECT count(*)::int FROM chosen) AS total FROM chosen c
       ORDER BY lower(c.family_name), lower(c.given_name), c.id
       LIMIT ${page.limit} OFFSET ${page.offset}`.execute(trx);
@@ -285,7 +297,7 @@ export const dashboardStore = (db: Kysely<Tables>) => ({
         (page.offset > 0
           ? ((
               await sql<{ total: number }>`WITH facts AS MATERIALIZED (${factsSql(scope, reference, today)})
-              SELECT count(*)::int AS total FROM facts WHERE ${filterWhere(filter, now)}`.execute(trx)
+              SELECT count(*)::int AS total FROM facts WHERE ${filterWhere(filter, now, resolved)}`.execute(trx)
             ).rows[0]?.total ?? 0)
           : 0);
       return { total, people: rows.map(toPerson) };
@@ -312,6 +324,7 @@ type PersonRow = {
   training_in_date: number;
   training_out_of_date: boolean;
   nearest_expiry: number | null;
+  profile_key: string | null;
   total: number;
 };
 
@@ -336,6 +349,8 @@ export type DashboardPerson = {
   trainingInDate: number;
   trainingOutOfDate: boolean;
   nearestExpiryDays: number | null;
+  /** The key of the latest duty profile (its role fit is worked out per key), or null for none. */
+  dutyProfileKey: string | null;
 };
 
 const toPerson = (r: PersonRow): DashboardPerson => ({
@@ -358,4 +373,5 @@ const toPerson = (r: PersonRow): DashboardPerson => ({
   trainingInDate: r.training_in_date,
   trainingOutOfDate: r.training_out_of_date,
   nearestExpiryDays: r.nearest_expiry,
+  dutyProfileKey: r.profile_key,
 });

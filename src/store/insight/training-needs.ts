@@ -24,6 +24,8 @@ export type FactProfile = {
   people: number;
   /** Set when asked for: the people who share the profile. */
   personIds?: string[];
+  /** Set when asked for (`itemsMetOf`): how many of their role's items each of them has met (their latest judgement). */
+  itemsMet?: number;
 };
 export type ScopePerson = { id: string; name: string; trustId: string; organisationId: string; gradedRole: string | null };
 
@@ -79,10 +81,46 @@ export const trainingNeedsStore = (db: Kysely<Tables>) => ({
 
   /**
    * People in scope with the given graded roles, grouped by identical facts (school, role, flags,
-   * specialisms, achievements), so the interpreter evaluates each distinct profile once.
+   * specialisms, achievements), so the interpreter evaluates each distinct profile once. With
+   * `itemsMetOf` (graded role → item codes), also by how many of those items each person has met,
+   * counted set-wise as metCounts counts them (the progression pipeline's per-person share).
    */
-  factProfiles: async (s: PeopleScope, roles: readonly string[], options: { withPeople?: boolean } = {}): Promise<FactProfile[]> => {
+  factProfiles: async (
+    s: PeopleScope,
+    roles: readonly string[],
+    options: { withPeople?: boolean; itemsMetOf?: ReadonlyMap<string, readonly string[]> } = {},
+  ): Promise<FactProfile[]> => {
     if (roles.length === 0) return [];
+    // Roles that ask for the same items share one condition (TA3, TA4 and ASNA2 all ask for HLTA.1–33).
+    // Each step is materialised: counted once, then joined to the profiles (never re-run per person).
+    const sets = new Map<string, { roles: string[]; codes: readonly string[] }>();
+    for (const [role, codes] of options.itemsMetOf ?? []) {
+      if (codes.length === 0) continue;
+      const key = [...codes].sort().join('\n');
+      sets.set(key, { roles: [...(sets.get(key)?.roles ?? []), role], codes });
+    }
+    const allCodes = [...new Set([...sets.values()].flatMap((x) => x.codes))];
+    const met =
+      sets.size > 0
+        ? sql`WITH scoped AS MATERIALIZED (
+        SELECT p.id, p.graded_role FROM people p
+        WHERE ${inScope(s)} AND p.graded_role = ANY(${[...sets.values()].flatMap((x) => x.roles)}::text[])
+      ),
+      latest AS (
+        SELECT DISTINCT ON (j.person_id, j.item_code) j.person_id, j.item_code, j.value
+        FROM judgements j JOIN scoped s ON s.id = j.person_id
+        WHERE j.trust_id = ${s.trustId}::uuid AND j.item_code = ANY(${allCodes}::text[])
+        ORDER BY j.person_id, j.item_code, j.judged_at DESC, j.id DESC
+      ),
+      met AS MATERIALIZED (
+        SELECT l.person_id, count(*)::int AS met FROM latest l JOIN scoped s ON s.id = l.person_id
+        WHERE l.value = 'met' AND (${sql.join(
+          [...sets.values()].map((x) => sql`(s.graded_role = ANY(${x.roles}::text[]) AND l.item_code = ANY(${[...x.codes]}::text[]))`),
+          sql` OR `,
+        )})
+        GROUP BY l.person_id
+      )`
+        : null;
     const { rows } = await sql<{
       organisation_id: string;
       graded_role: string;
@@ -93,12 +131,15 @@ export const trainingNeedsStore = (db: Kysely<Tables>) => ({
       achievements: unknown[];
       people: number;
       person_ids: string[] | null;
+      items_met: number;
     }>`
+      ${met ?? sql``}
       SELECT p.organisation_id::text AS organisation_id, p.graded_role, p.ehcp_or_statement, p.bsl_qualification,
         p.specialisms, COALESCE(r.letters, '{}') AS confirmed, COALESCE(a.details, '[]'::jsonb) AS achievements,
         count(*)::int AS people,
-        ${options.withPeople ? sql`array_agg(p.id::text ORDER BY p.family_name, p.given_name, p.id)` : sql`NULL::text[]`} AS person_ids
-      FROM people p
+        ${options.withPeople ? sql`array_agg(p.id::text ORDER BY p.family_name, p.given_name, p.id)` : sql`NULL::text[]`} AS person_ids,
+        ${met ? sql`COALESCE(m.met, 0)` : sql`0`} AS items_met
+      FROM people p${met ? sql` LEFT JOIN met m ON m.person_id = p.id` : sql``}
       LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT x.letter ORDER BY x.letter) AS letters FROM specialism_records x
         WHERE x.trust_id = p.trust_id AND x.person_id = p.id AND x.status = 'confirmed'
@@ -108,7 +149,7 @@ export const trainingNeedsStore = (db: Kysely<Tables>) => ({
         WHERE x.trust_id = p.trust_id AND x.person_id = p.id AND x.removed_at IS NULL
       ) a ON true
       WHERE ${inScope(s)} AND p.graded_role = ANY(${[...roles]}::text[])
-      GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 10`.execute(db);
     return rows.map((r) => ({
       organisationId: r.organisation_id,
       gradedRole: r.graded_role,
@@ -118,6 +159,7 @@ export const trainingNeedsStore = (db: Kysely<Tables>) => ({
       achievements: r.achievements.map((d) => AchievementDetails.parse(d)),
       people: r.people,
       ...(r.person_ids ? { personIds: r.person_ids } : {}),
+      ...(met ? { itemsMet: r.items_met } : {}),
     }));
   },
 

@@ -45,7 +45,12 @@ describe.each(testDatabaseKinds())('the assessor’s caseload on %s', (kind) => 
       });
       await database.kysely
         .updateTable('enrolments')
-        .set({ option_code: options[i % 3] ?? 'SEND', contracted_hours_per_week: 20 + (i % 7) })
+        .set({
+          option_code: options[i % 3] ?? 'SEND',
+          contracted_hours_per_week: 20 + (i % 7),
+          // Some with KSBs recognised as prior learning (K2 is judged met as well: it counts once).
+          prior_learning_items: JSON.stringify(i % 4 === 0 ? ['ST1414.K2', 'ST1414.K4', 'ST1414.K5'] : []),
+        })
         .where('id', '=', id)
         .execute();
     }
@@ -117,12 +122,14 @@ describe.each(testDatabaseKinds())('the assessor’s caseload on %s', (kind) => 
         framework: programmeById(deps.catalogue, 'ST1414')?.frameworkId ?? 'missing',
         ...(e.option_code ? { option: e.option_code } : {}),
         evidence: Object.fromEntries(Object.entries(state.judgements).map(([code, judgement]) => [code, { count: 0, judgement }])),
+        recognised: Array.isArray(e.prior_learning_items) ? e.prior_learning_items.map(String) : [],
       });
       if (!coverage.ok) throw new Error(coverage.message);
       expect(row.coverage).toEqual({
         met: coverage.counts.met,
+        recognised: coverage.counts.recognised,
         total: coverage.counts.total,
-        percent: Math.round((coverage.counts.met / coverage.counts.total) * 100),
+        percent: Math.round((coverage.counts.covered / coverage.counts.total) * 100),
       });
       const minimum = offTheJobMinimum(rules, {
         startDate: row.startDate,
@@ -138,6 +145,8 @@ describe.each(testDatabaseKinds())('the assessor’s caseload on %s', (kind) => 
     // Met judgements count only where the KSB is in the option's scope.
     const byOption = new Map(shown.map((r) => [r.option?.code, r.coverage?.met]));
     expect(new Set(byOption.values()).size).toBeGreaterThan(1);
+    // Prior learning counts towards the coverage, apart from what is judged met.
+    expect(shown.filter((r) => r.coverage?.recognised === 2).length).toBeGreaterThan(0);
   });
 
   it('exports every matching apprentice, not only the page shown', async () => {

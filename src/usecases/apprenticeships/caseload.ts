@@ -21,8 +21,10 @@ import { readGatewayRules } from '../../framework/gateway-rules.ts';
 import { caseloadFacts } from '../../store/apprenticeships/caseload.ts';
 import { enrolments } from '../../store/apprenticeships/enrolments.ts';
 import { approvedOffTheJobHoursOf } from '../../store/apprenticeships/off-the-job.ts';
+import { emptyScope, scopeOf } from '../people/scope.ts';
 import { caseloadPersonStates } from './caseload-person.ts';
 import { type ApprenticeshipDeps, todayOf } from './deps.ts';
+import { hasEmployerReach } from './employer-reach.ts';
 import { shippedFundingRules } from './gateway.ts';
 import { nextReviewsOf } from './reviews.ts';
 
@@ -73,8 +75,11 @@ export type CaseloadRow = {
   statusName: string;
   startDate: string;
   plannedEndDate: string;
-  /** Share of the KSBs in scope judged met; null where the programme has no KSBs in the catalogue. */
-  coverage: { met: number; total: number; percent: number } | null;
+  /**
+   * The KSBs in scope judged met, those recognised as prior learning (not judged met), and the share
+   * of the two together; null where the programme has no KSBs in the catalogue.
+   */
+  coverage: { met: number; recognised: number; total: number; percent: number } | null;
   offTheJob: { state: OffTheJobState; approvedHours: number; plannedHours: number | null; minimumHours: number | null; text: string };
   nextReview: { dueDate: string | null; overdue: boolean; daysOverdue: number };
   gateway: { state: GatewayState; unmet: number };
@@ -95,6 +100,8 @@ export type Caseload = {
   employers: { id: string; name: string }[];
   query: z.infer<typeof CaseloadQuery>;
   today: string;
+  /** What the user may do from the list: enrol an apprentice (the employer's admins). */
+  can: { enrol: boolean };
 };
 
 const offTheJobStateWords: Record<OffTheJobState, string> = {
@@ -128,7 +135,7 @@ const memoKey = (...parts: readonly unknown[]) => JSON.stringify(parts);
  * gateway readiness, KSB coverage and off-the-job minimum) from batch queries, with each pure
  * calculation done once per distinct input (caseload-equivalence.test.ts holds the two together).
  */
-const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Promise<CaseloadRow[]> => {
+export const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Promise<CaseloadRow[]> => {
   if (list.length === 0) return [];
   const ids = list.map((e) => e.id);
   const store = enrolments(deps.db);
@@ -170,7 +177,7 @@ const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Pro
     }
     const judgements = state?.judgements ?? {};
     const scope = programme ? scopeOf(programme.frameworkId, e.optionCode) : null;
-    const coverage = scope ? metInScope(scope, judgements) : null;
+    const coverage = scope ? metInScope(scope, judgements, e.priorLearningItems) : null;
     const minimum = minimums(
       memoKey(e.programme, e.startDate, e.plannedEndDate, e.contractedHoursPerWeek, e.priorLearningHours, e.fixedMinimum),
       () => enrolmentOffTheJobMinimum(rules, programme, e),
@@ -206,6 +213,7 @@ const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Pro
           },
           { duration: duration.met, offTheJob: offTheJobMinimumMet(minimum, approved) },
         ),
+        e,
       );
       gateway = { state: standing.ready ? 'ready' : 'not_ready', unmet: standing.unmet };
     }
@@ -225,7 +233,12 @@ const rowsOf = async (deps: ApprenticeshipDeps, list: readonly Enrolment[]): Pro
       plannedEndDate: e.plannedEndDate,
       coverage:
         coverage && coverage.total > 0
-          ? { met: coverage.met, total: coverage.total, percent: Math.round((coverage.met / coverage.total) * 100) }
+          ? {
+              met: coverage.met,
+              recognised: coverage.recognised,
+              total: coverage.total,
+              percent: Math.round(((coverage.met + coverage.recognised) / coverage.total) * 100),
+            }
           : null,
       offTheJob: {
         state: otjState,
@@ -300,12 +313,17 @@ const employersOf = (rows: readonly CaseloadRow[]) =>
   );
 
 /** The caseload as shown: the matching rows in order and the page of them asked for. */
-const caseloadOf = (rows: readonly CaseloadRow[], query: z.infer<typeof CaseloadQuery>, today: string): Caseload => {
+const caseloadOf = (
+  rows: readonly CaseloadRow[],
+  query: z.infer<typeof CaseloadQuery>,
+  today: string,
+  can: Caseload['can'] = { enrol: false },
+): Caseload => {
   const matching = arrange(rows, query);
   const pages = Math.max(1, Math.ceil(matching.length / CASELOAD_PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const shown = matching.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
-  return { rows: shown, matching, page, pages, total: rows.length, employers: employersOf(rows), query: { ...query, page }, today };
+  return { rows: shown, matching, page, pages, total: rows.length, employers: employersOf(rows), query: { ...query, page }, today, can };
 };
 
 const userOf = (actor: Actor | Anonymous): Actor => {
@@ -343,10 +361,9 @@ export const employerApprentices = async (deps: ApprenticeshipDeps, actor: Actor
     for (const e of found) byId.set(e.id, e);
   }
   if (user.assignments.some((a) => a.role === 'line_manager')) for (const e of await store.listForPeople(user.reportIds)) byId.set(e.id, e);
-  const isEmployerSide = user.assignments.some((a) => a.role === 'trust_admin' || a.role === 'school_admin' || a.role === 'line_manager');
-  if (!isEmployerSide) throw new AppError('forbidden', 'Only the employer’s admins and line managers see the school’s apprentices');
+  if (!hasEmployerReach(user)) throw new AppError('forbidden', 'Only the employer’s admins and line managers see the school’s apprentices');
   const rows = await rowsOf(deps, [...byId.values()]);
-  return caseloadOf(rows, parsed, todayOf(deps));
+  return caseloadOf(rows, parsed, todayOf(deps), { enrol: !emptyScope(scopeOf(user, 'enrolment.create')) });
 };
 
 /** The enrolments of the signed-in apprentice. */

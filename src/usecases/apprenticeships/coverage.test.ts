@@ -54,6 +54,27 @@ describe.each(testDatabaseKinds())('KSB coverage of an enrolment on %s', (kind) 
     expect((await coveragePercentOf(deps, [page.enrolment])).get(world.enrolmentId)).toBe(1);
   });
 
+  it('counts the KSBs recognised as prior learning towards the coverage, shown as recognised, not as judged met', async () => {
+    await database.kysely
+      .updateTable('enrolments')
+      .set({ prior_learning_items: JSON.stringify(['ST1414.K30', 'ST1414.K31', 'ST1414.K32', 'ST1414.S27']) })
+      .where('id', '=', world.enrolmentId)
+      .execute();
+    try {
+      const page = await readCoverage(deps, world.manager, world.enrolmentId);
+      const cell = (code: string) => page.coverage?.items.find((i) => i.shortCode === code);
+      // K30 is judged met as well: it stays met.
+      expect(cell('K30')).toMatchObject({ judgement: 'met', recognised: false, heat: 'met' });
+      expect(cell('K31')).toMatchObject({ judgement: 'not-started', recognised: true, heat: 'recognised' });
+      expect(cell('S27')).toMatchObject({ recognised: true, heat: 'recognised' });
+      expect(page.coverage?.counts).toMatchObject({ total: 70, met: 1, recognised: 3, covered: 4 });
+      expect(page.coverage?.percentCovered).toBe(6);
+      expect((await coveragePercentOf(deps, [page.enrolment])).get(world.enrolmentId)).toBe(6);
+    } finally {
+      await database.kysely.updateTable('enrolments').set({ prior_learning_items: '[]' }).where('id', '=', world.enrolmentId).execute();
+    }
+  });
+
   it('offers no duty filter where the standard maps no duty to a KSB (ST1414), and a duty asked for anyway filters nothing', async () => {
     const page = await readCoverage(deps, world.assessor, world.enrolmentId, { duty: 'ST1414.D1' });
     expect(page.coverage?.duties).toBeNull();

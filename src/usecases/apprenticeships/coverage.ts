@@ -8,20 +8,22 @@ import { type ApprenticeshipDeps, loadEnrolment } from './off-the-job-access.ts'
 
 /**
  * KSB coverage of an enrolment: every KSB in scope (core and the chosen option only) with its
- * evidence count and judgement, grouped by duty where the standard maps duties to KSBs, for the
- * heat map and its table; and the coverage percentage per enrolment for the caseload.
+ * evidence count and judgement, or recognised as prior learning on the enrolment (covered without
+ * a judgement, and shown so), grouped by duty where the standard maps duties to KSBs, for the heat
+ * map and its table; and the coverage percentage per enrolment for the caseload.
  */
 
 export const coverageHref = (enrolmentId: string) => `/enrolments/${enrolmentId}/coverage`;
 
-export type CoverageCell = KsbCoverageItem & { shortCode: string; heat: 'met' | 'developing' | 'evidence' | 'none' };
+export type CoverageCell = KsbCoverageItem & { shortCode: string; heat: 'met' | 'recognised' | 'developing' | 'evidence' | 'none' };
 
 export type CoveragePage = {
   enrolment: Enrolment;
   programmeTitle: string;
   optionTitle: string | null;
   /** Null with a reason where the programme has no KSBs to cover (a legacy framework pathway, say). */
-  coverage: (Omit<KsbCoverage, 'items'> & { items: CoverageCell[]; percentMet: number }) | null;
+  /** `percentCovered`: judged met or recognised as prior learning, of the KSBs in scope. */
+  coverage: (Omit<KsbCoverage, 'items'> & { items: CoverageCell[]; percentCovered: number }) | null;
   unavailable: string | null;
   /** The duty filter: the chosen duty, if any, and the KSBs it maps. */
   duty: DutyCoverage | null;
@@ -30,7 +32,15 @@ export type CoveragePage = {
 
 const shortCode = (code: string) => code.replace(/^[A-Z]+\d+\./, '');
 const heatOf = (i: KsbCoverageItem): CoverageCell['heat'] =>
-  i.judgement === 'met' ? 'met' : i.judgement === 'developing' ? 'developing' : i.evidenceCount > 0 ? 'evidence' : 'none';
+  i.judgement === 'met'
+    ? 'met'
+    : i.recognised
+      ? 'recognised'
+      : i.judgement === 'developing'
+        ? 'developing'
+        : i.evidenceCount > 0
+          ? 'evidence'
+          : 'none';
 const percentOf = (met: number, total: number) => (total === 0 ? 0 : Math.round((met / total) * 100));
 
 const coverageFor = (catalogue: Catalogue, enrolment: Enrolment, evidence: Parameters<typeof ksbCoverage>[1]['evidence']) => {
@@ -40,6 +50,7 @@ const coverageFor = (catalogue: Catalogue, enrolment: Enrolment, evidence: Param
     framework: programme.frameworkId,
     ...(enrolment.optionCode ? { option: enrolment.optionCode } : {}),
     evidence,
+    recognised: enrolment.priorLearningItems,
   });
   if (!result.ok) return { programme, result: null, reason: result.message };
   if (result.items.length === 0)
@@ -65,7 +76,7 @@ export const readCoverage = async (
   const shown = duty ? items.filter((i) => duty.ksbs.includes(i.code)) : items;
   return {
     ...base,
-    coverage: { ...result, items, percentMet: percentOf(result.counts.met, result.counts.total) },
+    coverage: { ...result, items, percentCovered: percentOf(result.counts.covered, result.counts.total) },
     unavailable: null,
     duty,
     shown,
@@ -73,7 +84,7 @@ export const readCoverage = async (
 };
 
 /**
- * The share of each enrolment's KSBs in scope judged met (0–100), for the caseload; null where the
+ * The share of each enrolment's KSBs in scope judged met or recognised as prior learning (0–100), for the caseload; null where the
  * programme has no KSBs to cover. The caller has already scoped the list to what the user may see.
  */
 export const coveragePercentOf = async (
@@ -84,7 +95,7 @@ export const coveragePercentOf = async (
   return new Map(
     list.map((e) => {
       const { result } = coverageFor(deps.catalogue, e, evidence.get(e.personId) ?? {});
-      return [e.id, result ? percentOf(result.counts.met, result.counts.total) : null];
+      return [e.id, result ? percentOf(result.counts.covered, result.counts.total) : null];
     }),
   );
 };

@@ -3,12 +3,11 @@ import {
   type EnrolInput as EnrolInputType,
   EnrolmentFieldsInput,
   GatewayConfirmationInput,
-  StatusChangeInput,
 } from '../../contracts/apprenticeships/enrolment.ts';
 import { AppError, type ErrorDetail } from '../../contracts/errors.ts';
 import { detailsFromZod } from '../../contracts/zod-issues.ts';
 import type { Enrolment } from '../../domain/apprenticeships/enrolment.ts';
-import { planStatusChange, statusNames } from '../../domain/apprenticeships/enrolment-status.ts';
+import { statusNames } from '../../domain/apprenticeships/enrolment-status.ts';
 import { defaultPlannedEnd, programmeById, programmeProblems } from '../../domain/apprenticeships/programme.ts';
 import type { Action } from '../../domain/policy/actions.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
@@ -19,14 +18,13 @@ import { type EnrolmentFields, enrolments } from '../../store/apprenticeships/en
 import { audit } from '../../store/audit.ts';
 import { progressionSubjects } from '../../store/duty-profiles.ts';
 import { authorize, unknownPerson } from '../authorize.ts';
-import { type ApprenticeshipDeps, newIdOf, todayOf } from './deps.ts';
+import { type ApprenticeshipDeps, newIdOf } from './deps.ts';
 
 /**
  * Enrolments: the employer (a school or trust admin) enrols a person on a programme with a training
  * provider; the record's fields are checked against the catalogue (the option only where the
  * standard has options; the planned end from its typical duration unless given). Status changes
- * follow the pure rules of domain/apprenticeships/enrolment-status.ts. Each change is one
- * transaction with its audit event.
+ * are recorded by enrolment-status.ts. Each change is one transaction with its audit event.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -231,71 +229,6 @@ export const editEnrolment = async (deps: ApprenticeshipDeps, actor: Actor | Ano
       entity: 'person',
       entityId: enrolment.personId,
       data: { enrolmentId: enrolment.id, before: snapshot(before), after: snapshot(fields) },
-      requestId: deps.requestId ?? null,
-    });
-  });
-};
-
-/** Records a status change (enrolment.recordStatus) by the rules of domain/apprenticeships/enrolment-status.ts. */
-export const recordStatusChange = async (deps: ApprenticeshipDeps, actor: Actor | Anonymous, id: string, input: unknown): Promise<void> => {
-  const user = userOf(actor);
-  const enrolment = await loadEnrolment(deps, actor, id, 'enrolment.recordStatus');
-  const parsed = StatusChangeInput.safeParse(input);
-  if (!parsed.success) throw invalid('Check the status change', detailsFromZod(parsed.error));
-  const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
-    const store = enrolments(trx);
-    const locked = await store.lock(enrolment.trustId, enrolment.id);
-    if (!locked) throw unknownEnrolment();
-    const history = await store.history(enrolment.trustId, enrolment.id);
-    const latest =
-      history
-        .map((h) => h.effectiveTo ?? h.effectiveFrom)
-        .sort()
-        .at(-1) ?? enrolment.startDate;
-    const result = planStatusChange(
-      { current: locked.status, startDate: enrolment.startDate, latestEffectiveFrom: latest, today: todayOf(deps) },
-      {
-        status: parsed.data.status,
-        effectiveFrom: parsed.data.effectiveFrom,
-        effectiveTo: parsed.data.effectiveTo ?? null,
-        grade: parsed.data.grade,
-        reason: parsed.data.reason,
-      },
-    );
-    if (!result.ok) throw invalid('Check the status change', result.problems);
-    if (result.plan.closesBreakOn) await store.closeOpenBreak(enrolment.trustId, enrolment.id, result.plan.closesBreakOn);
-    await store.insertStatusChange({
-      id: newIdOf(deps),
-      trustId: enrolment.trustId,
-      enrolmentId: enrolment.id,
-      status: parsed.data.status,
-      effectiveFrom: parsed.data.effectiveFrom,
-      effectiveTo: result.plan.effectiveTo,
-      grade: parsed.data.grade,
-      reason: parsed.data.reason,
-      recordedBy: user.userId,
-      at: now,
-    });
-    if (result.plan.newStatus !== locked.status) await store.setStatus(enrolment.trustId, enrolment.id, result.plan.newStatus, now);
-    await audit(trx, deps.auditKey).record({
-      trustId: enrolment.trustId,
-      actor: user.userId,
-      action: 'enrolment.statusChanged',
-      entity: 'person',
-      entityId: enrolment.personId,
-      data: {
-        enrolmentId: enrolment.id,
-        status: parsed.data.status,
-        statusName: statusNames[parsed.data.status].toLowerCase(),
-        before: { status: locked.status },
-        after: {
-          status: result.plan.newStatus,
-          effectiveFrom: parsed.data.effectiveFrom,
-          effectiveTo: result.plan.effectiveTo,
-          grade: parsed.data.grade,
-        },
-      },
       requestId: deps.requestId ?? null,
     });
   });

@@ -61,6 +61,7 @@ export const readinessOf = async (
     ageAtStart: enrolment.ageAtStart,
     optionCode: enrolment.optionCode,
     priorLearningHours: enrolment.priorLearningHours,
+    priorLearningItems: enrolment.priorLearningItems,
     fixedMinimum: enrolment.fixedMinimum,
     breaks: breaksOf(history),
     approvedOffTheJobHours: hours,

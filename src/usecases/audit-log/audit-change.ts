@@ -47,6 +47,8 @@ const noLabels: LabelOf = () => undefined;
 
 /** Codes look like "HLTA.26" or "ST1414.K16": no spaces; only such values are looked up in the framework. */
 const codeLike = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+/** A claim on evidence as the evidence events record it: "ST1414.K16:claimed". */
+const codeWithStatus = /^([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+):([a-z]+(?:[_-][a-z]+)*)$/;
 
 const textOf = (value: unknown, nameOf: NameOf, labelOf: LabelOf = noLabels): string | null => {
   if (value === null || value === undefined || value === '') return 'None';
@@ -58,6 +60,9 @@ const textOf = (value: unknown, nameOf: NameOf, labelOf: LabelOf = noLabels): st
       const label = labelOf(value);
       if (label) return label;
     }
+    const [, claimed, status] = codeWithStatus.exec(value) ?? [];
+    const claimLabel = claimed && labelOf(claimed);
+    if (claimLabel && status) return `${claimLabel} (${status.replace(/[_-]/g, ' ')})`;
     // Stored codes such as "not-needed" or "line_manager" read as words.
     return /^[a-z]+([_-][a-z]+)+$/.test(value) ? value.replace(/[_-]/g, ' ') : value;
   }

@@ -44,6 +44,7 @@ const systemActors: Record<string, string> = {
   system: 'Pathways',
   'system:demo': 'Pathways (demo set-up)',
   'operator:cli': 'An operator at the command line',
+  'operator:api': 'An operator through the API',
   anonymous: 'Someone not signed in',
 };
 

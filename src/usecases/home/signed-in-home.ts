@@ -3,6 +3,8 @@ import type { Actor } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
 import type { Resource } from '../../domain/policy/resource.ts';
 import { directory } from '../../store/directory.ts';
+import { employerReachOf } from '../apprenticeships/employer-reach.ts';
+import { enrolmentLinksOf } from '../apprenticeships/enrolment-links.ts';
 import { supervisionQueueHref } from '../apprenticeships/supervision-queue.ts';
 import { describeSignedInUser } from '../auth/sign-in.ts';
 import { emptyScope, scopeOf } from '../people/scope.ts';
@@ -61,6 +63,8 @@ const allowed = (actor: Actor, action: Action, resource: Resource) => can(actor,
 const myProgress = async (deps: PortfolioDeps, actor: Actor, personId: string): Promise<MyProgress> => {
   const overview = await portfolioOverview(deps, actor, personId);
   const nextStep = await nextStepForPerson(deps, actor, personId);
+  // An apprentice reaches their own enrolment (status, off-the-job log, reviews, coverage, Gateway to Completion).
+  const apprenticeships = await enrolmentLinksOf(deps, actor, personId);
   const portfolio = `/people/${personId}/portfolio`;
   return {
     personId,
@@ -80,6 +84,7 @@ const myProgress = async (deps: PortfolioDeps, actor: Actor, personId: string): 
     trainingExpiringSoon: overview.counts.trainingExpiringSoon,
     links: [
       { href: portfolio, text: 'My portfolio' },
+      ...apprenticeships,
       { href: '/me/next-step', text: 'My next step', hint: 'What the next role asks of you and what you already meet' },
       { href: '/me/route', text: 'Plan my route', hint: 'The steps from your role to another one' },
       { href: '/me/role-fit', text: 'Role fit', hint: 'How your duties compare with the graded role profiles' },
@@ -106,6 +111,16 @@ const reviewWork = async (deps: PortfolioDeps, actor: Actor): Promise<ReviewWork
     links: [
       { href: '/evidence-queue', text: 'Evidence to review' },
       ...(actor.reportIds.length > 0 ? [{ href: '/team', text: 'My team' }] : []),
+      // The header links /apprentices for those who see a school's or a trust's; a line manager reaches theirs from here.
+      ...(employerReachOf(actor) === 'reports'
+        ? [
+            {
+              href: '/apprentices',
+              text: 'Apprentices in my team',
+              hint: 'Their KSB coverage, off-the-job hours, reviews and Gateway to Completion',
+            },
+          ]
+        : []),
     ],
   };
 };

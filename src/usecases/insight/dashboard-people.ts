@@ -1,6 +1,3 @@
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import { neutraliseFormula } from '../../adapters/spreadsheets/formula-safety.ts';
 import type { EnrolmentStatus } from '../../domain/apprenticeships/enrolment.ts';
 import { statusNames } from '../../domain/apprenticeships/enrolment-status.ts';
 import { type DashboardFilter, filterInWords } from '../../domain/insight/dashboard-filter.ts';
@@ -8,8 +5,11 @@ import { dashboardReferenceOf, qualificationLevelName } from '../../domain/insig
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { schoolDateOf } from '../../domain/school-date.ts';
 import { type DashboardPerson, dashboardStore } from '../../store/insight/dashboard.ts';
-import { peopleHref, roleTitles } from './dashboard.ts';
-import { type DashboardDeps, resolveDashboardScope, type ScopeQuery } from './dashboard-scope.ts';
+import { roleTitles } from './dashboard.ts';
+import { type FigureDetail, resolveFigureFilter } from './dashboard-figure-filter.ts';
+import { type DashboardDeps, type ResolvedScope, resolveDashboardScope, type ScopeQuery } from './dashboard-scope.ts';
+import { peopleHref } from './dashboard-section.ts';
+import { type SpreadsheetFile, writeSpreadsheet } from './dashboard-spreadsheet.ts';
 
 export const PEOPLE_PAGE_SIZE = 50;
 /** The most rows one export holds: a whole generated trust (12,000 staff) fits. */
@@ -68,6 +68,31 @@ const rowOf = (p: DashboardPerson, today: string) => ({
   today,
 });
 
+/** The people of a filter, a page or all of them, with what the interpreters worked out about each. */
+const listOf = async (deps: DashboardDeps, scope: ResolvedScope, filter: DashboardFilter, page: { limit: number; offset: number }) => {
+  const now = deps.clock();
+  const today = schoolDateOf(now);
+  const figure = await resolveFigureFilter(deps, scope, filter, today);
+  const { total, people } = await dashboardStore(deps.db).people(
+    scope.scope,
+    dashboardReferenceOf(deps.catalogue),
+    today,
+    now,
+    filter,
+    page,
+    figure.resolved,
+  );
+  const details = await figure.details(people);
+  return { today, total, people, details };
+};
+
+/** The detail cells of one person: the link is left out where the viewer reads figures only (a partnership). */
+const detailCells = (details: FigureDetail[], p: DashboardPerson, links: boolean) =>
+  details.map((d) => {
+    const cell = d.of(p);
+    return { text: cell.text, href: links ? (cell.href ?? null) : null };
+  });
+
 /**
  * The people behind one dashboard figure, a page at a time, in the same scope as the dashboard
  * (a school admin's list never holds anyone outside their school): the filter is applied in SQL to
@@ -76,21 +101,26 @@ const rowOf = (p: DashboardPerson, today: string) => ({
 export const dashboardPeople = async (deps: DashboardDeps, actor: Actor | Anonymous, query: PeopleQuery) => {
   const { scope, filter, heading } = await describe(deps, actor, query);
   const page = Math.max(1, query.page ?? 1);
-  const now = deps.clock();
-  const today = schoolDateOf(now);
-  const { total, people } = await dashboardStore(deps.db).people(scope.scope, dashboardReferenceOf(deps.catalogue), today, now, filter, {
+  const { today, total, people, details } = await listOf(deps, scope, filter, {
     limit: PEOPLE_PAGE_SIZE,
     offset: (page - 1) * PEOPLE_PAGE_SIZE,
   });
   const listHref = peopleHref(scope, filter);
+  // A partnership's coordinator reads the figures of member schools, not their staff records.
+  const links = scope.kind !== 'partnership';
   return {
     scope: { kind: scope.kind, name: scope.name, params: scope.params },
     heading,
     total,
     page,
     pageSize: PEOPLE_PAGE_SIZE,
-    // A partnership's coordinator reads the figures of member schools, not their staff records.
-    people: people.map((p) => ({ ...rowOf(p, today), id: p.id, href: scope.kind === 'partnership' ? null : `/people/${p.id}` })),
+    detailHeads: details.map((d) => d.head),
+    people: people.map((p) => ({
+      ...rowOf(p, today),
+      id: p.id,
+      href: links ? `/people/${p.id}` : null,
+      details: detailCells(details, p, links),
+    })),
     listHref,
     dashboardHref: scope.params.school || scope.params.partnership ? `/insight?${new URLSearchParams(scope.params)}` : '/insight',
     exports: {
@@ -103,16 +133,17 @@ export const dashboardPeople = async (deps: DashboardDeps, actor: Actor | Anonym
 /** Everyone behind a figure (up to EXPORT_LIMIT), in one query, for exports and reports. */
 export const allDashboardPeople = async (deps: DashboardDeps, actor: Actor | Anonymous, query: PeopleQuery) => {
   const { scope, filter, heading } = await describe(deps, actor, query);
-  const now = deps.clock();
-  const today = schoolDateOf(now);
-  const { people } = await dashboardStore(deps.db).people(scope.scope, dashboardReferenceOf(deps.catalogue), today, now, filter, {
-    limit: EXPORT_LIMIT,
-    offset: 0,
-  });
-  return { scope, heading, today, people: people.map((p) => rowOf(p, today)) };
+  const { today, people, details } = await listOf(deps, scope, filter, { limit: EXPORT_LIMIT, offset: 0 });
+  return {
+    scope,
+    heading,
+    today,
+    detailHeads: details.map((d) => d.head),
+    people: people.map((p) => ({ ...rowOf(p, today), details: detailCells(details, p, false) })),
+  };
 };
 
-export type PeopleExport = { fileName: string; contentType: string; bytes: Uint8Array };
+export type PeopleExport = SpreadsheetFile;
 
 const header = [
   'Name',
@@ -130,8 +161,8 @@ const header = [
 ];
 
 /**
- * The whole list behind a figure as CSV or XLSX, in the list's scope, every cell through
- * neutraliseFormula so a name such as `=HYPERLINK(…)` never runs when the file is opened.
+ * The whole list behind a figure as CSV or XLSX, in the list's scope, through the dashboard's
+ * spreadsheet writer (every cell neutralised against formula injection).
  */
 export const exportDashboardPeople = async (
   deps: DashboardDeps,
@@ -139,37 +170,27 @@ export const exportDashboardPeople = async (
   query: PeopleQuery,
   format: 'csv' | 'xlsx',
 ): Promise<PeopleExport> => {
-  const { scope, heading, today, people } = await allDashboardPeople(deps, actor, query);
-  const rows = people.map((r) => {
-    return [
-      r.name,
-      r.school,
-      r.role,
-      r.jobTitle,
-      r.hoursPerWeek,
-      r.hlta,
-      r.highestQualification,
-      r.englishMaths,
-      r.apprenticeship,
-      r.evidenceWaiting,
-      r.waitingSince,
-      r.training,
-    ].map((c) => neutraliseFormula(c));
-  });
-  const base = `workforce-${today}`;
-  if (format === 'csv') {
-    const text = Papa.unparse([[heading], [`${scope.name}, ${today}`], header, ...rows], { newline: '\r\n' });
-    return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: new TextEncoder().encode(`\uFEFF${text}\r\n`) };
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Staff');
-  sheet.addRow([neutraliseFormula(heading)]);
-  sheet.addRow([neutraliseFormula(`${scope.name}, ${today}`)]);
-  sheet.addRow(header);
-  for (const row of rows) sheet.addRow(row);
-  return {
-    fileName: `${base}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    bytes: new Uint8Array(await workbook.xlsx.writeBuffer()),
-  };
+  const { scope, heading, today, detailHeads, people } = await allDashboardPeople(deps, actor, query);
+  return writeSpreadsheet(format, { baseName: `workforce-${today}`, sheetName: 'Staff' }, [
+    { cells: [heading], kind: 'title' },
+    { cells: [`${scope.name}, ${today}`] },
+    { cells: [...header, ...detailHeads], kind: 'header' },
+    ...people.map((r) => ({
+      cells: [
+        r.name,
+        r.school,
+        r.role,
+        r.jobTitle,
+        r.hoursPerWeek,
+        r.hlta,
+        r.highestQualification,
+        r.englishMaths,
+        r.apprenticeship,
+        r.evidenceWaiting,
+        r.waitingSince,
+        r.training,
+        ...r.details.map((d) => d.text),
+      ],
+    })),
+  ]);
 };

@@ -26,6 +26,8 @@ export type ResolvedScope = {
   schools: { id: string; name: string }[];
   /** Set when a trust admin is looking at one school of the trust. */
   chosenSchoolId: string | null;
+  /** The same staff, a trust at a time (a partnership can reach across trusts): for analyses run per trust. */
+  byTrust: { trustId: string; organisationIds?: readonly string[] }[];
 };
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
@@ -50,6 +52,7 @@ const organisationScope = async (deps: DashboardDeps, user: Actor, organisationI
     params,
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
     chosenSchoolId: trustWide ? null : organisation.id,
+    byTrust: [trustWide ? { trustId: organisation.trust_id } : { trustId: organisation.trust_id, organisationIds: [organisation.id] }],
   } satisfies ResolvedScope;
 };
 
@@ -75,6 +78,7 @@ export const resolveDashboardScope = async (deps: DashboardDeps, actor: Actor | 
       params: { partnership: partnership.id },
       schools: [],
       chosenSchoolId: null,
+      byTrust: [...Map.groupBy(members, (m) => m.trustId)].map(([trustId, of]) => ({ trustId, organisationIds: of.map((m) => m.id) })),
     };
   }
   if (query.school) return organisationScope(deps, user, query.school, { school: query.school });

@@ -6,22 +6,18 @@ import { dashboardReferenceOf, qualificationLevelName } from '../../domain/insig
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { schoolDateOf } from '../../domain/school-date.ts';
 import { type DashboardFigures, dashboardStore } from '../../store/insight/dashboard.ts';
-import { type Bar, barChart } from './dashboard-charts.ts';
+import { type GatewayFigures, gatewayReadiness } from './dashboard-gateway.ts';
+import { type PipelineFigures, progressionPipeline } from './dashboard-pipeline.ts';
+import { pipelineSection, roleFitSection } from './dashboard-progress-sections.ts';
+import { type RoleFitFigures, roleFitFigures } from './dashboard-role-fit.ts';
 import { type DashboardDeps, type ResolvedScope, resolveDashboardScope, type ScopeQuery } from './dashboard-scope.ts';
+import { agree, count, type DashboardSection, largest, peopleHref, section, share } from './dashboard-section.ts';
 
-/** A table cell: its text, and the list of people behind it when it is a count. */
-export type Cell = { text: string; href?: string; numeric?: boolean };
+export type { Cell, DashboardSection } from './dashboard-section.ts';
+export { peopleHref } from './dashboard-section.ts';
 
-/** One chart of the dashboard with its numbers as a table and a sentence that says what it shows. */
-export type DashboardSection = {
-  id: string;
-  title: string;
-  summary: string;
-  svg: string;
-  /** The chart's bars, for reports that draw it again (the PDF embeds the same SVG). */
-  bars: Bar[];
-  table: { caption: string; head: string[]; rows: Cell[][] };
-};
+/** The figures the interpreters work out beside the SQL counts: role fit, the pipeline, Gateway to Completion. */
+export type ProgressFigures = { roleFit: RoleFitFigures; pipeline: PipelineFigures; gateway: GatewayFigures };
 
 export type DashboardView = {
   scope: Pick<ResolvedScope, 'kind' | 'name' | 'schools' | 'chosenSchoolId' | 'params'>;
@@ -29,12 +25,14 @@ export type DashboardView = {
   headline: { label: string; value: string; href: string }[];
   sections: DashboardSection[];
   figures: DashboardFigures;
+  progress: ProgressFigures;
   can: { pickSchool: boolean; downloadReport: boolean };
   /** The report's links (counts only, and with names) and the training-needs analysis, in this scope. */
   reports: { title: string; countsHref: string; namesHref: string; trainingNeedsHref: string } | null;
+  /** The dashboard's own tables as a spreadsheet, in this scope. */
+  exports: { csv: string; xlsx: string };
 };
 
-const count = (n: number) => n.toLocaleString('en-GB');
 const fte = (n: number | null) =>
   n === null ? 'not recorded' : n.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 /** FTE in words, saying when some hours are not recorded (they are left out of the FTE). */
@@ -44,37 +42,14 @@ const fteWords = (f: Pick<DashboardFigures, 'fte' | 'headcount' | 'withoutHours'
     : f.withoutHours > 0
       ? `${fte(f.fte)} FTE for the ${count(f.headcount - f.withoutHours)} with hours recorded`
       : `${fte(f.fte)} FTE`;
-const share = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part * 100) / whole)}%`);
 const phaseName = (phase: string | null) =>
   phase === null ? 'Trust central team' : `${phase.charAt(0).toUpperCase()}${phase.slice(1).replace('-', ' ')}`;
-
-/** The link to the people behind a figure, in this scope. */
-export const peopleHref = (scope: Pick<ResolvedScope, 'params'>, filter: DashboardFilter): string => {
-  const query = new URLSearchParams(scope.params);
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, String(value));
-  const text = query.toString();
-  return text ? `/insight/people?${text}` : '/insight/people';
-};
-
-const section = async (
-  id: string,
-  title: string,
-  summary: string,
-  bars: Bar[],
-  unit: string,
-  table: { caption: string; head: string[]; rows: Cell[][] },
-): Promise<DashboardSection> => ({ id, title, summary, bars, svg: await barChart(title, bars, unit), table });
-
-/** The bar with the most people, in words ("TA3 (52)"), for a summary sentence. */
-const largest = (bars: readonly Bar[]) => {
-  const top = [...bars].sort((a, b) => b.value - a.value)[0];
-  return top && top.value > 0 ? `${top.label} (${count(top.value)})` : 'none';
-};
 
 /** The dashboard's sections from its figures: pure presentation of numbers counted in SQL. */
 export const dashboardSections = async (
   scope: Pick<ResolvedScope, 'kind' | 'params'>,
   figures: DashboardFigures,
+  progress: ProgressFigures,
   roles: ReadonlyMap<string, string>,
 ): Promise<DashboardSection[]> => {
   const href = (filter: DashboardFilter) => peopleHref(scope, filter);
@@ -237,25 +212,39 @@ export const dashboardSections = async (
     ),
   );
 
+  sections.push(await roleFitSection(progress.roleFit, byRole, total, href));
+  sections.push(await pipelineSection(progress.pipeline, href));
+
   const apprenticeshipBars = figures.apprenticeships.map((a) => ({
     label: statusNames[a.status as EnrolmentStatus] ?? a.status,
     value: a.headcount,
     href: href({ apprenticeship: a.status }),
   }));
   const atGateway = figures.apprenticeships.find((a) => a.status === 'at_gateway')?.headcount ?? 0;
+  const gateway = progress.gateway;
   sections.push(
     await section(
       'apprenticeships',
       'Apprenticeships by status',
       apprenticeshipBars.length === 0
         ? 'No one in scope has an apprenticeship enrolment.'
-        : `${count(apprentices)} staff are on an apprenticeship; ${count(atGateway)} at Gateway to Completion.`,
+        : `${count(apprentices)} staff ${agree(apprentices, 'is', 'are')} on an apprenticeship; ${count(gateway.ready)} of the ${count(gateway.onProgramme)} on programme ${agree(gateway.ready, 'is', 'are')} ready for Gateway to Completion, and ${count(atGateway)} ${agree(atGateway, 'is', 'are')} at it.`,
       apprenticeshipBars,
       'Staff',
       {
-        caption: 'Staff by the status of their latest apprenticeship enrolment',
+        caption: 'Staff by the status of their latest apprenticeship enrolment, and those ready for Gateway to Completion',
         head: ['Status', 'Staff'],
-        rows: apprenticeshipBars.map((b) => [{ text: b.label }, { text: count(b.value), href: b.href, numeric: true }]),
+        rows: [
+          ...apprenticeshipBars.map((b) => [{ text: b.label }, { text: count(b.value), href: b.href, numeric: true }]),
+          ...(gateway.onProgramme > 0
+            ? [
+                [
+                  { text: 'On programme and ready for Gateway to Completion' },
+                  { text: count(gateway.ready), href: href({ gateway: 'ready' }), numeric: true },
+                ],
+              ]
+            : []),
+        ],
       },
     ),
   );
@@ -332,16 +321,30 @@ export const workforceDashboard = async (deps: DashboardDeps, actor: Actor | Ano
   const now = deps.clock();
   const today = schoolDateOf(now);
   const figures = await dashboardStore(deps.db).figures(scope.scope, dashboardReferenceOf(deps.catalogue), today, now);
-  const sections = await dashboardSections(scope, figures, roleTitles(deps));
+  const [roleFit, pipeline, gateway] = await Promise.all([
+    roleFitFigures(deps, scope.scope, today),
+    progressionPipeline(deps, scope, today, figures.headcount),
+    gatewayReadiness(deps, scope.scope, today),
+  ]);
+  const progress: ProgressFigures = {
+    roleFit,
+    pipeline: { measured: pipeline.measured, byBand: pipeline.byBand, byRole: pipeline.byRole },
+    gateway: { onProgramme: gateway.onProgramme, ready: gateway.ready },
+  };
+  const sections = await dashboardSections(scope, figures, progress, roleTitles(deps));
   const href = (filter: DashboardFilter) => peopleHref(scope, filter);
+  const exportQuery = new URLSearchParams(scope.params).toString();
   return {
     scope: { kind: scope.kind, name: scope.name, schools: scope.schools, chosenSchoolId: scope.chosenSchoolId, params: scope.params },
     today,
     figures,
+    progress,
     headline: [
       { label: 'Staff', value: count(figures.headcount), href: href({}) },
       { label: 'FTE', value: fte(figures.fte), href: href({}) },
       { label: 'With HLTA status', value: count(figures.hlta), href: href({ hlta: 'yes' }) },
+      { label: 'Performing duties above their grade', value: count(roleFit.above), href: href({ roleFit: 'above' }) },
+      { label: 'Ready for Gateway to Completion', value: count(gateway.ready), href: href({ gateway: 'ready' }) },
       { label: 'Evidence waiting for review', value: count(figures.evidence.items), href: href({ evidence: 'waiting' }) },
       {
         label: 'Required training in date',
@@ -351,6 +354,10 @@ export const workforceDashboard = async (deps: DashboardDeps, actor: Actor | Ano
     ],
     sections,
     can: { pickSchool: scope.schools.length > 0, downloadReport: scope.kind !== 'partnership' },
+    exports: {
+      csv: exportQuery ? `/insight/export.csv?${exportQuery}` : '/insight/export.csv',
+      xlsx: exportQuery ? `/insight/export.xlsx?${exportQuery}` : '/insight/export.xlsx',
+    },
     reports:
       scope.kind === 'partnership'
         ? null

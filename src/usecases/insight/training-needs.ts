@@ -167,7 +167,7 @@ const defaultScopeOf = (actor: Actor): string | undefined =>
   actor.assignments.find((a) => canOn(actor, 'organisation.readInsight', a.trustId, a.organisationId))?.organisationId;
 
 /** The scope's counting, shared by the analysis and the members of a cohort. */
-type Counting = {
+export type Counting = {
   schools: Map<string, { name: string; phase: string | null; nation: string | null }>;
   /** Graded role → the target its holders are measured against. */
   targetOfRole: Map<string, string>;
@@ -208,7 +208,7 @@ const countingFor = async (
 };
 
 /** The person state a fact profile stands for (no judgements: items are counted in SQL). */
-const stateOfProfile = (profile: FactProfile, counting: Counting, catalogue: Catalogue) => {
+const stateOfProfile = (profile: FactProfile, counting: Pick<Counting, 'schools'>, catalogue: Catalogue) => {
   const school = counting.schools.get(profile.organisationId);
   return stateOfSubject(
     {
@@ -235,7 +235,7 @@ const stateOfProfile = (profile: FactProfile, counting: Counting, catalogue: Cat
 const requirementNeedsOf = (needs: readonly Need[]) => needs.filter((n) => n.kind === 'requirement');
 
 /** Whether a profile lacks a requirement need: the interpreter, once per distinct profile and need. */
-const lacksRequirement = (need: Need, profile: FactProfile, counting: Counting, catalogue: Catalogue) => {
+export const lacksRequirement = (need: Need, profile: FactProfile, counting: Pick<Counting, 'schools'>, catalogue: Catalogue) => {
   if (need.kind !== 'requirement') return false;
   const state = stateOfProfile(profile, counting, catalogue);
   return evaluate(need.requirement, state, catalogue, contextFor(state)).status !== 'met';

@@ -18,6 +18,7 @@ export const startJobWorker = (context: AppContext, onError: (error: unknown) =>
         config: context.config,
         demo: context.demo,
         clock: context.clock,
+        catalogue: () => context.catalogue.current(),
       }),
       noop: async () => {},
     },

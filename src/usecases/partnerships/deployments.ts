@@ -8,6 +8,8 @@ import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { audit } from '../../store/audit.ts';
 import { deployments } from '../../store/partnerships/deployments.ts';
 import { partnerOrganisations } from '../../store/partnerships/partners.ts';
+import { partnerships } from '../../store/partnerships.ts';
+import { people as peopleStore } from '../../store/people.ts';
 import { authorizePartnership } from './access.ts';
 import { newIdOf, type PartnershipDeps } from './deps.ts';
 
@@ -19,14 +21,7 @@ const deployablePeople = async (deps: PartnershipDeps, partnershipId: string) =>
   const partners = await partnerOrganisations(deps.db).list(partnershipId);
   const schoolIds = partners.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
   if (schoolIds.length === 0) return { partners, people: [] };
-  const people = await deps.db
-    .selectFrom('people')
-    .select(['id', 'given_name', 'family_name', 'organisation_id', 'trust_id'])
-    .where('organisation_id', 'in', schoolIds)
-    .where('left_on', 'is', null)
-    .orderBy('family_name')
-    .orderBy('given_name')
-    .execute();
+  const people = await peopleStore(deps.db).currentAt(schoolIds);
   return {
     partners,
     people: people.map((p) => ({
@@ -70,12 +65,12 @@ export const createDeployment = async (deps: PartnershipDeps, actor: Actor | Ano
       'Check the deployment',
       problems.map((p) => ({ where: p.field, reason: p.reason })),
     );
-  const teacher = await deps.db.selectFrom('people').select(['trust_id']).where('id', '=', person.id).executeTakeFirstOrThrow();
+  const teacherTrustId = await peopleStore(deps.db).trustIdOf(person.id);
   const id = newIdOf(deps);
   await deps.db.transaction().execute(async (trx) => {
     await deployments(trx).insert({ id, partnershipId: partnership.id, personId: person.id, ...plan, objectives: value.objectives });
     await audit(trx, deps.auditKey).record({
-      trustId: teacher.trust_id,
+      trustId: teacherTrustId,
       actor: user.userId,
       action: 'deployment.created',
       entity: 'person',
@@ -111,19 +106,7 @@ export const otherCommitmentsOf = async (deps: PartnershipDeps, deployment: Depl
       (deployment.endsOn === null || d.startsOn <= deployment.endsOn),
   );
   if (others.length === 0) return [];
-  const names = new Map(
-    (
-      await deps.db
-        .selectFrom('partnerships')
-        .select(['id', 'name'])
-        .where(
-          'id',
-          'in',
-          others.map((d) => d.partnershipId),
-        )
-        .execute()
-    ).map((p) => [p.id, p.name]),
-  );
+  const names = await partnerships(deps.db).namesByIds(others.map((d) => d.partnershipId));
   return others.flatMap((d) =>
     d.pattern
       .filter((s) => s.partnerId !== d.homePartnerId)

@@ -1,6 +1,7 @@
 import { kindName } from '../../domain/partnerships/kinds.ts';
 import type { Actor, Anonymous } from '../../domain/policy/actor.ts';
 import { deployments } from '../../store/partnerships/deployments.ts';
+import { partnerships } from '../../store/partnerships.ts';
 import { signedInUser } from '../people/scope.ts';
 import type { PartnershipDeps } from './deps.ts';
 
@@ -8,21 +9,7 @@ import type { PartnershipDeps } from './deps.ts';
 export const myPartnershipWork = async (deps: PartnershipDeps, actor: Actor | Anonymous) => {
   const user = signedInUser(actor);
   const mine = user.personId ? await deployments(deps.db).listByPerson(user.personId) : [];
-  const names = new Map(
-    mine.length === 0
-      ? []
-      : (
-          await deps.db
-            .selectFrom('partnerships')
-            .select(['id', 'name'])
-            .where(
-              'id',
-              'in',
-              mine.map((d) => d.partnershipId),
-            )
-            .execute()
-        ).map((p) => [p.id, p.name]),
-  );
+  const names = await partnerships(deps.db).namesByIds(mine.map((d) => d.partnershipId));
   return {
     deployments: mine.map((d) => ({
       id: d.id,

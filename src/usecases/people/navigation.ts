@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/policy/actor.ts';
 import { can } from '../../domain/policy/can.ts';
+import { employerReachOf } from '../apprenticeships/employer-reach.ts';
 import { scopeOf } from './scope.ts';
 
 /** One item of the header's service navigation. */
@@ -33,9 +34,10 @@ export const directoryNavigation = (actor: Actor): NavigationItem[] => {
   if (insight || actor.partnershipIds.length > 0) items.push({ href: '/insight', text: 'Workforce', activeWithin: '/insight' });
   // Partnership teaching: coordinators open their partnerships' deployments, engagements and impact.
   if (actor.partnershipIds.length > 0) items.push({ href: '/partnerships', text: 'Partnerships', activeWithin: '/partnerships' });
-  // Apprenticeships: the provider's assessors have a caseload; the employer's admins see their apprentices.
+  // Apprenticeships: the provider's assessors have a caseload; those whose reading of the employer's
+  // enrolments reaches a school or a trust see its apprentices. Where it reaches only the people they
+  // line-manage, the link is on their home (with their team), which keeps their header to one row.
   if (assessor) items.push({ href: '/caseload', text: 'Caseload', activeWithin: '/caseload' });
-  if (actor.assignments.some((a) => a.role === 'trust_admin' || a.role === 'school_admin'))
-    items.push({ href: '/apprentices', text: 'Apprentices', activeWithin: '/apprentices' });
+  if (employerReachOf(actor) === 'organisations') items.push({ href: '/apprentices', text: 'Apprentices', activeWithin: '/apprentices' });
   return items;
 };

@@ -3,6 +3,7 @@ import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../st
 import { training } from '../../store/training.ts';
 import { buildTestContext, testKeys } from '../../testing/context.ts';
 import { seedTwoTrusts } from '../../testing/two-trusts.ts';
+import { seedEnrolment, seedProvider } from '../apprenticeships/fixtures.ts';
 import { createJobWorker } from '../jobs/worker.ts';
 import { digestJobId, ensureTrainingDigestScheduled, nextDigestRun, trainingDigestHandler } from './training-digest.ts';
 import { ensureTrainingKinds } from './training-kinds.ts';
@@ -42,12 +43,19 @@ describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) =>
   const outbox = () => database.kysely.selectFrom('outbox_messages').selectAll().orderBy('recipient').execute();
   /** A job worker that runs only the digest, on the test's clock. */
   const digestWorker = async () => {
-    const { config } = await buildTestContext(database, { clock });
+    const { config, catalogue } = await buildTestContext(database, { clock });
     return createJobWorker({
       db: database.kysely,
       clock,
       handlers: {
-        'training.digest': trainingDigestHandler({ db: database.kysely, auditKey: testKeys.auditKey, config, demo: false, clock }),
+        'training.digest': trainingDigestHandler({
+          db: database.kysely,
+          auditKey: testKeys.auditKey,
+          config,
+          demo: false,
+          clock,
+          catalogue: () => catalogue.current(),
+        }),
       },
     });
   };
@@ -127,5 +135,44 @@ describe.each(testDatabaseKinds())('the weekly training digest on %s', (kind) =>
     expect(message?.body_text).not.toContain('Data protection');
     expect(message?.body_text).toContain(`/organisations/${seeded.own.schoolId}/training`);
     expect((await pendingDigests()).map((p) => p.run_at.toISOString())).toEqual(['2026-12-07T07:00:00.000Z']);
+  });
+
+  it('also tells who holds an overdue progress review (employer’s admin, line manager, provider’s assessor), with a link to the review page', async () => {
+    const { own } = seeded;
+    const provider = await seedProvider(database.kysely, 'northfield');
+    // Due 12 weeks after the start, on 24 August 2026; another apprentice's first review is not due yet.
+    const overdue = await seedEnrolment(database.kysely, {
+      trustId: own.trustId,
+      personId: own.reportId,
+      employerId: own.schoolId,
+      providerId: provider.providerId,
+      startDate: '2026-06-01',
+    });
+    await seedEnrolment(database.kysely, {
+      trustId: own.trustId,
+      personId: own.otherPersonId,
+      employerId: own.schoolId,
+      providerId: provider.providerId,
+      startDate: '2026-11-02',
+    });
+
+    now = new Date('2026-12-07T07:00:00Z');
+    const worker = await digestWorker();
+    expect(await worker.drain()).toBe(1);
+    const reviews = (await outbox()).filter((m) => m.subject.startsWith('Progress reviews overdue'));
+    expect(reviews.map((m) => m.recipient)).toEqual(
+      [provider.assessor.email, own.users.line_manager.email, own.users.school_admin.email].sort(),
+    );
+    for (const message of reviews) {
+      expect(message.subject).toBe('Progress reviews overdue: 1 apprentice');
+      expect(message.body_text).toContain(
+        '- alpha staff (alpha School), L5: Specialist teaching assistant (ST1414) with northfield Training',
+      );
+      expect(message.body_text).toContain('due by 24 August 2026, 105 days overdue');
+      expect(message.body_text).toContain(`/enrolments/${overdue}/reviews`);
+      expect(message.body_text).not.toContain('Other Person');
+    }
+    expect(reviews.find((m) => m.recipient === provider.assessor.email)?.trust_id).toBe(provider.providerId);
+    expect((await pendingDigests()).map((p) => p.run_at.toISOString())).toEqual(['2026-12-14T07:00:00.000Z']);
   });
 });

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../contracts/config.ts';
+import type { Catalogue } from '../../framework/catalogue.ts';
 import { jobs } from '../../store/jobs.ts';
 import type { Tables } from '../../store/tables.ts';
 import { type TrainingKind, training } from '../../store/training.ts';
 import { holdTransactionLock } from '../../store/transaction-locks.ts';
+import { sendOverdueReviewDigests } from '../jobs/overdue-reviews-digest.ts';
 import { defaultMaxAttempts } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { sendMail } from '../mail/send-mail.ts';
@@ -86,7 +88,9 @@ export const digestMessage = (
 /**
  * The `training.digest` job: for each school of each trust, one email to each of its school admins
  * (enabled accounts) listing who is out of date and who expires within 30 days; nothing due, no
- * email. Then it schedules next week's digest, in the same transaction as the mail.
+ * email. Then one email to each account responsible for apprentices whose progress review is
+ * overdue (src/usecases/jobs/overdue-reviews-digest.ts). Then it schedules next week's digest, in
+ * the same transaction as the mail.
  */
 export const trainingDigestHandler = (deps: {
   db: Kysely<Tables>;
@@ -94,6 +98,8 @@ export const trainingDigestHandler = (deps: {
   config: Config;
   demo: boolean;
   clock: () => Date;
+  /** The catalogue as it is when the digest runs (programme titles). */
+  catalogue: () => Catalogue;
 }): JobHandler<'training.digest'> => {
   return async () => {
     const now = deps.clock();
@@ -113,6 +119,10 @@ export const trainingDigestHandler = (deps: {
             await sendMail({ db: trx, config: deps.config, demo: deps.demo, clock: deps.clock }, { trustId, to: admin.email, ...message });
         }
       }
+      await sendOverdueReviewDigests(
+        { db: trx, clock: deps.clock, catalogue: deps.catalogue(), config: deps.config, demo: deps.demo },
+        await store.trustIds(),
+      );
       const runAt = nextDigestRun(now);
       await jobs(trx).insertIfAbsent({ id: digestJobId(runAt), kind: jobKind, payload: {}, runAt, maxAttempts: defaultMaxAttempts });
     });

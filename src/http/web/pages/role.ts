@@ -7,7 +7,7 @@ import { type ItemNode, itemTree } from './items.ts';
 const stageHeadings: Record<RequirementRule['stage'], string> = {
   hold: 'To hold the role',
   entry: 'To start',
-  gateway: 'Before the end-point assessment (gateway)',
+  gateway: 'Before Gateway to Completion (formerly the end-point assessment gateway)',
   award: 'To be awarded',
 };
 

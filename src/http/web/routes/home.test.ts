@@ -73,8 +73,8 @@ describe.each(testDatabaseKinds())('the signed-in home of each role on %s', (kin
       const { token } = await signIn(email);
       const refused: string[] = [];
       const seen = new Set<string>();
-      // A few pages of each shape (the ids replaced) are enough: a role's twentieth person page offers what its first did.
-      const shapes = new Map<string, number>();
+      // One page of each shape (the ids replaced) is enough: a role's twentieth person page offers what its first did.
+      const shapes = new Set<string>();
       const shapeOf = (href: string) => href.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\?.*$/, '');
       let frontier = ['/home'];
       for (let depth = 0; depth < 3; depth++) {
@@ -86,8 +86,8 @@ describe.each(testDatabaseKinds())('the signed-in home of each role on %s', (kin
           for (const href of linksOf(page.body)) {
             if (seen.has(href) || isPublicReference(href)) continue;
             const shape = shapeOf(href);
-            if ((shapes.get(shape) ?? 0) >= 2) continue;
-            shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+            if (shapes.has(shape)) continue;
+            shapes.add(shape);
             seen.add(href);
             const linked = await get(href, token);
             if (linked.statusCode >= 400 || (linked.statusCode >= 300 && String(linked.headers.location).startsWith('/sign-in')))

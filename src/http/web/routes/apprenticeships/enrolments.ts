@@ -17,7 +17,8 @@ import {
   enrolmentStatusPage,
   type readEnrolment,
 } from '../../../../usecases/apprenticeships/enrolment-page.ts';
-import { confirmGateway, editEnrolment, enrol, recordStatusChange } from '../../../../usecases/apprenticeships/enrolments.ts';
+import { recordStatusChange } from '../../../../usecases/apprenticeships/enrolment-status.ts';
+import { confirmGateway, editEnrolment, enrol } from '../../../../usecases/apprenticeships/enrolments.ts';
 import {
   dateFieldsOf,
   dateInput,

@@ -27,6 +27,7 @@ export const registerOverviewPages = (app: FastifyInstance) => {
         cpdTime: durationText(overview.counts.cpdMinutesInYear),
         academicYear: overview.academicYear,
         isSelf: overview.self,
+        apprenticeships: overview.apprenticeships,
       });
     }),
   );
