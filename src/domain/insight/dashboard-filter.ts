@@ -18,7 +18,7 @@ export type DashboardFilter = {
   apprenticeship?: string;
   /** Evidence submitted and waiting for a decision; or by how long the oldest item has waited. */
   evidence?: EvidenceFigure;
-  /** Mandatory training: any required kind missing or expired, or the nearest expiry within 30/60/90 days. */
+  /** Mandatory training: a required kind missing or expired, or the nearest expiry within 30/60/90 days. */
   training?: TrainingFigure;
   /** Role fit of the latest duty profile against the graded role (job evaluation), or `none` without a profile. */
   roleFit?: RoleFitFigure;

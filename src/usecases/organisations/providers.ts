@@ -1,46 +1,26 @@
-import type { Kysely } from 'kysely';
-import type { Config } from '../../contracts/config.ts';
 import { AppError } from '../../contracts/errors.ts';
 import { ProviderInput } from '../../contracts/providers.ts';
-import { audit } from '../../store/audit.ts';
-import { organisations } from '../../store/organisations.ts';
 import { providers } from '../../store/providers.ts';
-import type { Tables } from '../../store/tables.ts';
 import { holdTransactionLock } from '../../store/transaction-locks.ts';
-import { createInvitedAccount } from '../auth/invited-account.ts';
 import { publicBaseUrl } from '../auth/password-reset.ts';
-import { OPERATOR_ACTOR } from './trusts.ts';
+import { createTenantOrganisation, type InvitedFirstUser, type OperatorDeps, readOperatorInput } from './tenant-organisation.ts';
 
-export type CreateProviderDeps = {
-  db: Kysely<Tables>;
-  auditKey: Uint8Array;
-  clock: () => Date;
-  config: Pick<Config, 'smtpUrl' | 'production' | 'publicUrl'>;
-  demo: boolean;
-  newId?: () => string;
-};
+export type CreateProviderDeps = OperatorDeps;
 
 export type CreatedProvider = {
   providerId: string;
   name: string;
   ukprn: string | null;
   /** The first assessor, invited: the link sets their password (it is also in the outbox, and mailed when SMTP is set up). */
-  assessor: { userId: string; email: string; invitationLink: string; expiresAt: Date } | null;
+  assessor: InvitedFirstUser | null;
 };
 
 // Trusts take 7_261_124; providers their own key, so the two kinds of set-up do not wait for each other.
 const PROVIDER_CREATE_LOCK_KEY = 7_261_125;
 
 /** Reads what the operator typed into a ProviderInput, or refuses it with a `validation` error naming each field. */
-export const readProviderInput = (raw: unknown): ProviderInput => {
-  const parsed = ProviderInput.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw new AppError(
-    'validation',
-    'The training provider could not be created',
-    parsed.error.issues.map((i) => ({ where: i.path.map(String).join('.') || 'provider', reason: i.message })),
-  );
-};
+export const readProviderInput = (raw: unknown): ProviderInput =>
+  readOperatorInput(ProviderInput, raw, 'The training provider could not be created', 'provider');
 
 /**
  * An operator sets up a training provider (`pathways provider create`): an organisation of kind
@@ -55,10 +35,8 @@ export const readProviderInput = (raw: unknown): ProviderInput => {
 export const createProvider = async (deps: CreateProviderDeps, input: ProviderInput): Promise<CreatedProvider> => {
   const { name, assessorEmail } = input;
   const ukprn = input.ukprn ?? null;
-  const newId = deps.newId ?? (() => crypto.randomUUID());
   // Before the transaction: production without a public address refuses here, having changed nothing.
   if (assessorEmail) publicBaseUrl(deps.config);
-  const now = deps.clock();
   return deps.db.transaction().execute(async (tx) => {
     // Two operators setting up the same provider at once: the second waits, then sees the first.
     await holdTransactionLock(tx, PROVIDER_CREATE_LOCK_KEY);
@@ -72,40 +50,19 @@ export const createProvider = async (deps: CreateProviderDeps, input: ProviderIn
       throw new AppError('conflict', `The UKPRN ${ukprn} is already held by ${sameNumber.name}`, [
         { where: 'ukprn', reason: `${sameNumber.name} (${sameNumber.id}) has this UKPRN: a UKPRN names one provider` },
       ]);
-    const providerId = newId();
-    await organisations(tx).insert({
-      id: providerId,
-      trust_id: providerId,
-      kind: 'provider',
-      name,
-      phase: null,
-      nation: 'England',
-      urn: null,
-      ukprn,
-      parent_id: null,
-      created_at: now,
-    });
-    await audit(tx, deps.auditKey).record({
-      trustId: providerId,
-      actor: OPERATOR_ACTOR,
-      action: 'organisation.created',
-      entity: 'organisation',
-      entityId: providerId,
-      data: { after: { kind: 'provider', name, ukprn } },
-      occurredAt: now,
-    });
-    if (!assessorEmail) return { providerId, name, ukprn, assessor: null };
-    const invited = await createInvitedAccount(tx, deps, {
-      trustId: providerId,
-      email: assessorEmail,
-      emailField: 'assessorEmail',
-      personId: null,
-      roles: [{ role: 'assessor', organisationId: providerId, headteacher: false }],
-      invitedBy: null,
-      actor: OPERATOR_ACTOR,
-      greeting: `You have been invited to Pathways as an assessor of ${name}: you will see the apprentices enrolled with ${name} by their employers.`,
-      newId,
-    });
-    return { providerId, name, ukprn, assessor: { ...invited, email: assessorEmail } };
+    const created = await createTenantOrganisation(
+      tx,
+      deps,
+      { kind: 'provider', name, nation: 'England', ukprn },
+      assessorEmail
+        ? {
+            email: assessorEmail,
+            emailField: 'assessorEmail',
+            role: 'assessor',
+            greeting: `You have been invited to Pathways as an assessor of ${name}: you will see the apprentices enrolled with ${name} by their employers.`,
+          }
+        : undefined,
+    );
+    return { providerId: created.id, name, ukprn, assessor: created.invited };
   });
 };

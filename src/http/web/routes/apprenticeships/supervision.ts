@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../../../contracts/errors.ts';
 import { evidenceKindLabels } from '../../../../contracts/portfolio/evidence.ts';
-import { itemLabel } from '../../../../framework/item-label.ts';
 import {
   endSupervision,
   linkSupervisee,
@@ -23,14 +22,13 @@ import {
   type PageDeps,
   type Posted,
   paramsOf,
-  postedOf,
-  postedText,
   renderForm,
   renderPage,
   type SignedIn,
   signedInPage,
   submitForm,
 } from '../../kit/index.ts';
+import { decisionClaims, decisionsOf, type PostedDecision, postedDecisions, undecidedClaims } from '../portfolio/decision-form.ts';
 
 const PersonParams = z.object({ id: z.uuid() });
 const LinkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
@@ -48,20 +46,6 @@ const renderSupervision = async (page: SignedIn, id: string, posted?: Posted, er
     errors,
   );
 
-type PostedDecision = { itemCode: string; outcome: string; feedback: string };
-
-/** The decision form's claims as posted (the portfolio's decision form's names: item-N, outcome-N, feedback-N). */
-const postedDecisions = (body: unknown): PostedDecision[] => {
-  const posted = postedOf(body);
-  const decisions: PostedDecision[] = [];
-  for (let i = 0; i < 100; i += 1) {
-    const itemCode = postedText(posted, `item-${i}`);
-    if (!itemCode) break;
-    decisions.push({ itemCode, outcome: postedText(posted, `outcome-${i}`), feedback: postedText(posted, `feedback-${i}`) });
-  }
-  return decisions;
-};
-
 const renderDecision = (
   page: SignedIn,
   deps: PageDeps,
@@ -71,26 +55,7 @@ const renderDecision = (
 ) => {
   const { subject, item } = view;
   if (!view.awaitingDecision) return page.reply.redirectWithFlash(supervisionQueueHref, 'This evidence has already been decided');
-  const errorAt = (where: string) => details.find((e) => e.where === where)?.reason;
-  const claims = view.waiting.map((c, index) => {
-    const p = posted.find((x) => x.itemCode === c.itemCode);
-    return {
-      index,
-      itemCode: c.itemCode,
-      label: itemLabel(deps.catalogue, c.itemCode).text,
-      outcome: p?.outcome ?? '',
-      feedback: p?.feedback ?? '',
-      outcomeError: errorAt(`decisions.${c.itemCode}`),
-      feedbackError: errorAt(`decisions.${posted.findIndex((x) => x.itemCode === c.itemCode)}.feedback`),
-    };
-  });
-  const errors = [
-    ...claims.flatMap((c) => [
-      ...(c.outcomeError ? [{ href: `#outcome-${c.index}`, text: c.outcomeError }] : []),
-      ...(c.feedbackError ? [{ href: `#feedback-${c.index}`, text: `${c.label}: ${c.feedbackError}` }] : []),
-    ]),
-    ...details.filter((e) => !e.where.startsWith('decisions.')).map((e) => ({ href: '#outcome-0', text: e.reason })),
-  ];
+  const { claims, errors } = decisionClaims(deps.catalogue, view.waiting, posted, details);
   return renderPage(
     page.request,
     page.reply,
@@ -162,26 +127,10 @@ export const registerSupervisionPages = (app: FastifyInstance) => {
     signedInPage(async (page) => {
       const { id, evidenceId } = paramsOf(EvidenceParams, page.request);
       const posted = postedDecisions(page.request.body);
-      // A claim left without a choice is reported against its own radios rather than as a bad enum value.
-      const missing = posted.filter((p) => p.outcome !== 'accepted' && p.outcome !== 'returned');
-      if (missing.length > 0)
-        return renderDecision(
-          page,
-          page.deps,
-          await supervisorDecisionPage(page.deps, page.actor, id, evidenceId),
-          posted,
-          missing.map((p) => ({
-            where: `decisions.${p.itemCode}`,
-            reason: `Decide whether to accept or return ${itemLabel(page.deps.catalogue, p.itemCode).text}`,
-          })),
-        );
-      const outcome = await decideAsSupervisor(page.deps, page.actor, id, evidenceId, {
-        decisions: posted.map((p) => ({
-          itemCode: p.itemCode,
-          outcome: p.outcome,
-          ...(p.outcome === 'returned' ? { feedback: p.feedback } : {}),
-        })),
-      });
+      const undecided = undecidedClaims(page.deps.catalogue, posted);
+      if (undecided.length > 0)
+        return renderDecision(page, page.deps, await supervisorDecisionPage(page.deps, page.actor, id, evidenceId), posted, undecided);
+      const outcome = await decideAsSupervisor(page.deps, page.actor, id, evidenceId, { decisions: decisionsOf(posted) });
       if (outcome.saved) return page.reply.redirectWithFlash(supervisionQueueHref, 'Decisions saved');
       const details =
         outcome.refusal.details.length > 0 ? outcome.refusal.details : [{ where: 'outcome', reason: outcome.refusal.message }];
