@@ -97,10 +97,11 @@ describe.each(testDatabaseKinds())('staff import wizard on %s', (kind) => {
     }
     const reading = performance.now() - started;
     // Read on the event loop, the bomb would hold it for nearly all of `reading`: one long silence, few probes.
-    // In a worker the probes keep coming: many of them, none waiting more than a fraction of the read.
+    // In a worker the probes keep coming: many of them, none waiting as long as half the read (a busy
+    // machine's pause for starting the worker or collecting garbage can reach a quarter of it).
     const gaps = answeredAt.map((at, i) => at - (answeredAt[i - 1] ?? started));
     expect(answeredAt.length).toBeGreaterThanOrEqual(20);
-    expect(Math.max(...gaps)).toBeLessThan(reading / 4);
+    expect(Math.max(...gaps)).toBeLessThan(reading / 2);
     const median = [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length / 2)] ?? Number.NaN;
     expect(median).toBeLessThan(20); // the 100 ms figure is measured in bench/hostile-import.bench.ts
     const [far, bombed] = await Promise.all([farCell, bomb]);
